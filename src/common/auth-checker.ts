@@ -1,0 +1,26 @@
+import type { AuthCheckerFn } from 'type-graphql';
+import type { RequestContext } from '../context/request-context';
+import { forbidden } from './errors';
+import { GRANTS, type Permission } from './permissions';
+
+/**
+ * `@Authorized(Permission.X)`: the caller must be signed in, and their role (users) or scopes
+ * (API keys) must grant X. Throws rather than returning false, so each failure says what is missing.
+ */
+export const authChecker: AuthCheckerFn<RequestContext, Permission> = async ({ context }, permissions) => {
+  const principal = await context.requirePrincipal();
+  for (const permission of permissions) {
+    const grant = GRANTS[permission];
+    if (principal.kind === 'user' && !grant.roles.includes(principal.role)) {
+      throw forbidden(`Your role ${principal.role} does not allow this; it needs one of: ${grant.roles.join(', ')}`);
+    }
+    if (principal.kind === 'apiKey' && !grant.scopes.some((scope) => principal.scopes.includes(scope))) {
+      throw forbidden(
+        grant.scopes.length === 0
+          ? 'API keys cannot do this; sign in as a person with the right role'
+          : `This API key lacks the scope for this; it needs one of: ${grant.scopes.join(', ')}`,
+      );
+    }
+  }
+  return true;
+};

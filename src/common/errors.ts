@@ -1,0 +1,77 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every `extensions.code` this API returns. README "Errors" documents each one for front-end
+ * developers; a test checks that list against this enum.
+ */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Apollo Server's own codes that can reach a client before our resolvers run. */
+export const APOLLO_ERROR_CODES = [
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+] as const;
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+};
+
+export interface AppErrorOptions {
+  /** Path of the argument at fault, e.g. ['input', 'email'], for BAD_USER_INPUT. */
+  argumentPath?: readonly (string | number)[];
+  /** Extra machine-readable detail that is safe to show any caller. */
+  details?: Record<string, unknown>;
+}
+
+/** An expected failure: its message and code reach the client unchanged. */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(message, {
+      extensions: {
+        code,
+        ...(options.argumentPath ? { argumentPath: options.argumentPath } : {}),
+        ...options.details,
+      },
+    });
+    this.name = 'AppError';
+  }
+}
+
+export const unauthenticated = (message = 'Sign in first: send a valid access token or API key') =>
+  new AppError(ErrorCode.UNAUTHENTICATED, message, { details: { http: { status: HTTP_STATUS.UNAUTHENTICATED } } });
+
+export const forbidden = (message: string) => new AppError(ErrorCode.FORBIDDEN, message);
+
+/**
+ * The same answer whether the record does not exist or belongs to another organization, so that
+ * an id never confirms that another tenant's record exists.
+ */
+export const notFound = (what: string, argumentPath?: readonly (string | number)[]) =>
+  new AppError(ErrorCode.NOT_FOUND, `${what} not found`, { argumentPath });
+
+export const badInput = (message: string, argumentPath: readonly (string | number)[]) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { argumentPath });
+
+export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
+
+/** PostgreSQL's SQLSTATE for a unique violation, the usual source of CONFLICT. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const pgError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? error;
+  const { code, constraint: name } = (pgError ?? {}) as { code?: string; constraint?: string };
+  return code === '23505' && (constraint === undefined || name === constraint);
+}

@@ -1,0 +1,111 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
+export class PageInfo {
+  @Field({ description: 'Whether another page follows; fetch it with `after: endCursor`.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge on this page; null when the page is empty.' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: 'How many items to return: 1 to the server maximum (100 by default).',
+  })
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field(() => String, { nullable: true, description: 'Return items after this cursor (a previous page\'s `endCursor`).' })
+  after?: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+}
+
+/** Builds the `<Name>Edge` and `<Name>Connection` object types for a node type. */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string, description: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  class EdgeType {
+    @Field(() => nodeType, { description: 'The item.' })
+    node!: T;
+
+    @Field({ description: 'Opaque position of this item; pass it as `after` to continue from here.' })
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The items on this page, in order.' })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: 'Whether there are more items.' })
+    pageInfo!: PageInfo;
+  }
+  return ConnectionType;
+}
+
+/** A column the list is ordered by; the last one must be unique (the id) so that order is total. */
+export interface SortKey<T> {
+  column: string;
+  value: (row: T) => string | number | Date;
+}
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      return values;
+    }
+  } catch {
+    // reported below as bad input
+  }
+  throw badInput('`after` is not a cursor from this list: pass a previous page\'s `endCursor` unchanged', ['after']);
+}
+
+/**
+ * Keyset pagination: one query fetching `first + 1` rows after the cursor, in ascending order of
+ * `keys`. Never OFFSET, so deep pages cost the same as the first.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  keys: SortKey<T>[],
+  maxPageSize: number,
+): Promise<Page<T>> {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize) {
+    throw badInput(`\`first\` must be between 1 and ${maxPageSize}`, ['first']);
+  }
+  if (args.after) {
+    const values = decodeCursor(args.after, keys.length);
+    const columns = keys.map((key) => key.column).join(', ');
+    const params = Object.fromEntries(values.map((value, i) => [`cursor${i}`, value]));
+    query.andWhere(`(${columns}) > (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+  }
+  keys.forEach((key, i) => (i === 0 ? query.orderBy(key.column, 'ASC') : query.addOrderBy(key.column, 'ASC')));
+  const rows = await query.take(args.first + 1).getMany();
+  const edges = rows.slice(0, args.first).map((node) => ({
+    node,
+    cursor: encodeCursor(keys.map((key) => {
+      const value = key.value(node);
+      return value instanceof Date ? value.toISOString() : value;
+    })),
+  }));
+  return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+}

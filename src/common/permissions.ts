@@ -1,0 +1,59 @@
+import { registerEnumType } from 'type-graphql';
+
+/** A user's role in one organization. */
+export enum Role {
+  ADMIN = 'ADMIN',
+  COORDINATOR = 'COORDINATOR',
+  CASEWORKER = 'CASEWORKER',
+  VIEWER = 'VIEWER',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: "A person's role in one organization; the same person may hold different roles in different organizations.",
+  valuesConfig: {
+    ADMIN: { description: 'Manages the organization: its profile, members, invitations and API keys' },
+    COORDINATOR: { description: 'Leads casework and partnerships; may override where a written reason is given' },
+    CASEWORKER: { description: 'Works with clients and referrals day to day' },
+    VIEWER: { description: 'Reads what the organization may see; changes nothing' },
+  },
+});
+
+/** What a machine client (API key) may do; granted explicitly when the key is created. */
+export enum ApiKeyScope {
+  DIRECTORY_READ = 'DIRECTORY_READ',
+  MEMBERS_READ = 'MEMBERS_READ',
+  METRICS_READ = 'METRICS_READ',
+}
+
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description: 'A permission granted to an API key. A key can do only what its scopes allow.',
+  valuesConfig: {
+    DIRECTORY_READ: { description: 'Read the organization directory and the acting organization' },
+    MEMBERS_READ: { description: "Read the acting organization's member list" },
+    METRICS_READ: { description: 'Read aggregate programme metrics (never a person)' },
+  },
+});
+
+/**
+ * Operations declare the permission they need (`@Authorized(Permission.X)`); this table is the one
+ * place that says which roles and API-key scopes grant it.
+ */
+export enum Permission {
+  DIRECTORY_READ = 'DIRECTORY_READ',
+  MEMBERS_READ = 'MEMBERS_READ',
+  MEMBERS_MANAGE = 'MEMBERS_MANAGE',
+  ORGANIZATION_MANAGE = 'ORGANIZATION_MANAGE',
+  API_KEYS_MANAGE = 'API_KEYS_MANAGE',
+}
+
+const ALL_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.CASEWORKER, Role.VIEWER];
+
+export const GRANTS: Record<Permission, { roles: readonly Role[]; scopes: readonly ApiKeyScope[] }> = {
+  [Permission.DIRECTORY_READ]: { roles: ALL_ROLES, scopes: [ApiKeyScope.DIRECTORY_READ] },
+  [Permission.MEMBERS_READ]: { roles: ALL_ROLES, scopes: [ApiKeyScope.MEMBERS_READ] },
+  [Permission.MEMBERS_MANAGE]: { roles: [Role.ADMIN], scopes: [] },
+  [Permission.ORGANIZATION_MANAGE]: { roles: [Role.ADMIN], scopes: [] },
+  [Permission.API_KEYS_MANAGE]: { roles: [Role.ADMIN], scopes: [] },
+};

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+const DEV_TOKEN_SECRET = 'dev-only-token-secret-change-me-0123456789abcdef';
+const DEV_APP_PASSWORD = 'ngo_app_dev_password';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATABASE_URL: z.string().url().optional(),
+    APP_DATABASE_URL: z.string().url().optional(),
+    EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    APP_DB_ROLE: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier')
+      .default('ngo_app'),
+    APP_DB_PASSWORD: z.string().min(12).optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+
+    TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(30 * 24 * 3600),
+    INVITATION_TTL_SECONDS: z.coerce.number().int().min(300).default(7 * 24 * 3600),
+    SIGN_UP_ENABLED: booleanString.default(true),
+
+    ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
+    ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+
+    GRAPHQL_INTROSPECTION: booleanString.optional(),
+    EXPOSE_ERROR_DETAILS: booleanString.optional(),
+    CSRF_PREVENTION: booleanString.default(true),
+    MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .superRefine((env, issues) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.TOKEN_SECRET) {
+      issues.addIssue({ code: 'custom', path: ['TOKEN_SECRET'], message: 'is required in production' });
+    }
+    if (!env.APP_DATABASE_URL && !env.APP_DB_PASSWORD) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['APP_DB_PASSWORD'],
+        message: 'is required in production (or set APP_DATABASE_URL)',
+      });
+    }
+    if (env.EXPOSE_ERROR_DETAILS) {
+      issues.addIssue({ code: 'custom', path: ['EXPOSE_ERROR_DETAILS'], message: 'must be false in production' });
+    }
+  });
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Reads and validates the environment once; an invalid value stops the process with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    production,
+    http: { port: e.PORT, host: e.HOST },
+    logLevel: e.LOG_LEVEL,
+    database: {
+      ownerUrl: e.DATABASE_URL,
+      appUrl: e.APP_DATABASE_URL,
+      embeddedDir: e.EMBEDDED_PG_DIR,
+      embeddedPort: e.EMBEDDED_PG_PORT,
+      appRole: e.APP_DB_ROLE,
+      appPassword: e.APP_DB_PASSWORD ?? DEV_APP_PASSWORD,
+      poolSize: e.DB_POOL_SIZE,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    auth: {
+      tokenSecret: e.TOKEN_SECRET ?? DEV_TOKEN_SECRET,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      invitationTtlSeconds: e.INVITATION_TTL_SECONDS,
+      signUpEnabled: e.SIGN_UP_ENABLED,
+      argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
+    },
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+      exposeErrorDetails: e.EXPOSE_ERROR_DETAILS ?? false,
+      csrfPrevention: e.CSRF_PREVENTION,
+      maxPageSize: e.MAX_PAGE_SIZE,
+    },
+  };
+}

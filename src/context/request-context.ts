@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Config } from '../config';
+import { unauthenticated } from '../common/errors';
+import type { ApiKeyScope, Role } from '../common/permissions';
+import type { Database, ScopedTransaction, TenantSettings } from '../database/database';
+import type { Logger } from '../logger';
+import type { AccessClaims, Credentials } from '../modules/auth/credentials';
+
+/** Who is acting, verified against the database for this request. */
+export type Principal =
+  | { kind: 'user'; userId: string; organizationId: string; sessionId: string; role: Role }
+  | { kind: 'apiKey'; apiKeyId: string; organizationId: string; scopes: ApiKeyScope[] };
+
+/** What the request presented; checked lazily, on the first operation that needs it. */
+export type Credential =
+  | { kind: 'access'; claims: AccessClaims }
+  | { kind: 'apiKey'; secret: string }
+  /** Malformed, forged or expired: refused by every operation that needs a principal, ignored by the rest (login, refreshToken). */
+  | { kind: 'invalid'; reason: string };
+
+/** Long-lived parts of the server that every request uses. */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  credentials: Credentials;
+  /** Checks a presented credential; lives in the auth module, which owns the tables involved. */
+  verifyCredential(ctx: RequestContext, credential: Exclude<Credential, { kind: 'invalid' }>): Promise<Principal>;
+}
+
+export type LoaderFactory<T> = (ctx: RequestContext) => T;
+
+/**
+ * Everything a resolver or service needs for one GraphQL request: the verified principal, the
+ * request's tenant-scoped transaction, and per-request DataLoaders. Services take it first.
+ */
+export class RequestContext {
+  readonly requestId = randomUUID();
+  readonly logger: Logger;
+  private principalCheck: Promise<Principal | null> | null = null;
+  private credential: Credential | null;
+  private transaction: ScopedTransaction | null = null;
+  private readonly loaders = new Map<LoaderFactory<unknown>, unknown>();
+
+  constructor(
+    readonly services: AppServices,
+    credential: Credential | null,
+  ) {
+    this.credential = credential;
+    this.logger = services.logger.child({ requestId: this.requestId });
+  }
+
+  get config(): Config {
+    return this.services.config;
+  }
+
+  /** The verified principal, or null for an anonymous request. */
+  principal(): Promise<Principal | null> {
+    this.principalCheck ??= this.checkCredential();
+    return this.principalCheck;
+  }
+
+  /**
+   * After a sign-in mutation (signUp, login, refreshToken, acceptInvitation) by an anonymous caller,
+   * the rest of the response (e.g. `viewer { organization }`) is resolved as the new session.
+   */
+  adopt(principal: Principal): void {
+    const anonymous = this.credential === null || this.credential.kind === 'invalid';
+    if (!anonymous || this.transaction) return;
+    this.credential = null;
+    this.principalCheck = Promise.resolve(principal);
+  }
+
+  async requirePrincipal(): Promise<Principal> {
+    const principal = await this.principal();
+    if (!principal) throw unauthenticated();
+    return principal;
+  }
+
+  /**
+   * The request's EntityManager: one transaction on one connection with the tenant settings of
+   * the verified principal. Anonymous requests get a transaction with no settings, which RLS
+   * answers with no rows.
+   */
+  async db(): Promise<EntityManager> {
+    const principal = await this.principal();
+    return this.scope(settingsOf(principal)).manager();
+  }
+
+  /**
+   * The request's transaction. The first call fixes its settings: the access-token check calls it
+   * with the token's claims (verified by signature) to check the session and membership in it.
+   */
+  scope(settings: TenantSettings): ScopedTransaction {
+    this.transaction ??= this.services.database.openScope(settings);
+    return this.transaction;
+  }
+
+  private async checkCredential(): Promise<Principal | null> {
+    if (!this.credential) return null;
+    if (this.credential.kind === 'invalid') throw unauthenticated(this.credential.reason);
+    return this.services.verifyCredential(this, this.credential);
+  }
+
+  async inSavepoint<T>(work: () => Promise<T>): Promise<T> {
+    await this.db();
+    return this.transaction!.savepoint(work);
+  }
+
+  loader<T>(factory: LoaderFactory<T>): T {
+    let loader = this.loaders.get(factory) as T | undefined;
+    if (!loader) {
+      loader = factory(this);
+      this.loaders.set(factory, loader);
+    }
+    return loader;
+  }
+
+  /** Ends the request's transaction and releases its connection. Safe to call more than once. */
+  async finish(outcome: 'commit' | 'rollback'): Promise<void> {
+    const transaction = this.transaction;
+    this.transaction = null;
+    await transaction?.finish(outcome);
+  }
+}
+
+function settingsOf(principal: Principal | null): TenantSettings {
+  if (!principal) return {};
+  return { organizationId: principal.organizationId, userId: principal.kind === 'user' ? principal.userId : null };
+}

@@ -1,0 +1,48 @@
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './naming';
+
+/**
+ * The schema owner's connection: migrations and the schema-drift check only. The server closes it
+ * before it serves a request.
+ */
+export function createOwnerDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: false,
+    extra: { max: 2, application_name: 'ngo-commons-migrate' },
+  });
+}
+
+export interface AppPoolOptions {
+  poolSize: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+/** The application role's pool. Reached only through `Database` (see database.ts). */
+export function createAppDataSource(url: string, options: AppPoolOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: {
+      max: options.poolSize,
+      application_name: 'ngo-commons',
+      // Also set on the role by ensureAppLoginRole; repeated here for operator-made roles (APP_DATABASE_URL).
+      options: `-c statement_timeout=${options.statementTimeoutMs} -c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs}`,
+    },
+  });
+}

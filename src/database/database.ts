@@ -1,0 +1,160 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isUuid } from '../common/validation';
+import type { Logger } from '../logger';
+
+/**
+ * The per-transaction settings that the RLS policies read (see the foundation migration).
+ * Each is applied with `set_config(..., true)`, so it ends with the transaction and can never leak
+ * to the next user of a pooled connection.
+ */
+export interface TenantSettings {
+  /** app.organization_id: the organization the request acts as. */
+  organizationId?: string | null;
+  /** app.user_id: the signed-in user (their own identity and memberships across organizations). */
+  userId?: string | null;
+  /** app.lookup_hash: a credential hash being looked up before the tenant is known. */
+  lookupHash?: string | null;
+  /** app.login_email: the email whose account a sign-in or sign-up looks up. */
+  loginEmail?: string | null;
+}
+
+
+async function applySettings(runner: QueryRunner, settings: TenantSettings): Promise<void> {
+  for (const key of ['organizationId', 'userId'] as const) {
+    const value = settings[key];
+    if (value != null && !isUuid(value)) throw new Error(`Tenant setting ${key} is not a UUID`);
+  }
+  await runner.query(
+    `SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true),
+            set_config('app.lookup_hash', $3, true), set_config('app.login_email', $4, true)`,
+    [settings.organizationId ?? '', settings.userId ?? '', settings.lookupHash ?? '', settings.loginEmail ?? ''],
+  );
+}
+
+/**
+ * One transaction on one pooled connection with the tenant settings applied first. Opened lazily
+ * on first use; `finish` always releases the connection.
+ */
+export class ScopedTransaction {
+  private runner: QueryRunner | null = null;
+  private opening: Promise<EntityManager> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: TenantSettings,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.opening !== null;
+  }
+
+  manager(): Promise<EntityManager> {
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  /** Changes the settings inside the open transaction, e.g. once a credential lookup names the tenant. */
+  async rescope(settings: TenantSettings): Promise<EntityManager> {
+    const manager = await this.manager();
+    await applySettings(this.runner!, settings);
+    return manager;
+  }
+
+  /**
+   * Runs `work` inside a savepoint: if it throws, its writes are undone and the rest of the request's
+   * transaction stands. Each mutation field runs this way, so a failed mutation changes nothing.
+   */
+  async savepoint<T>(work: () => Promise<T>): Promise<T> {
+    await this.manager();
+    const runner = this.runner!;
+    await runner.startTransaction();
+    try {
+      const result = await work();
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
+  }
+
+  async finish(outcome: 'commit' | 'rollback'): Promise<void> {
+    if (!this.opening) return;
+    const runner = this.runner!;
+    try {
+      await this.opening.catch(() => undefined);
+      if (runner.isTransactionActive) {
+        if (outcome === 'commit') await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async open(): Promise<EntityManager> {
+    const runner = this.dataSource.createQueryRunner();
+    this.runner = runner;
+    await runner.connect();
+    await runner.startTransaction();
+    await applySettings(runner, this.settings);
+    return runner.manager;
+  }
+}
+
+/**
+ * The operations that run before a tenant is known. Each one is named so that logs and reviews can
+ * see every place that works outside a request's organization.
+ */
+export type PlatformOperation =
+  | 'signUp'
+  | 'login'
+  | 'refreshToken'
+  | 'logout'
+  | 'apiKeyLookup'
+  | 'acceptInvitation'
+  | 'switchOrganization'
+  | 'seedDemo';
+
+/**
+ * The only way to reach the application role's pool. There is deliberately no accessor for the
+ * DataSource or a repository on it: tenant work goes through `openScope`, platform work through
+ * `platform`, and both apply the RLS settings before the first statement.
+ */
+export class Database {
+  readonly #dataSource: DataSource;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly logger: Logger,
+  ) {
+    this.#dataSource = dataSource;
+  }
+
+  openScope(settings: TenantSettings): ScopedTransaction {
+    return new ScopedTransaction(this.#dataSource, settings);
+  }
+
+  /** Runs a named platform operation in its own transaction: committed if `work` returns, rolled back if it throws. */
+  async platform<T>(
+    operation: PlatformOperation,
+    settings: TenantSettings,
+    work: (tx: ScopedTransaction) => Promise<T>,
+  ): Promise<T> {
+    const tx = this.openScope(settings);
+    this.logger.debug({ operation }, 'platform operation');
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (error) {
+      await tx.finish('rollback');
+      throw error;
+    }
+    await tx.finish('commit');
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.#dataSource.isInitialized) await this.#dataSource.destroy();
+  }
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { connectAppDatabase, prepareDatabase, resolveOwnerConnection } from './database/bootstrap';
+import { createLogger } from './logger';
+import { buildAppSchema } from './schema';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const owner = await resolveOwnerConnection(config, logger);
+  const appUrl = await prepareDatabase(config, owner.url, logger);
+  const database = await connectAppDatabase(config, appUrl, logger);
+  const server = await startServer({ config, logger, database, schema: await buildAppSchema() });
+  logger.info({ url: server.url, embeddedPostgres: !config.database.ownerUrl }, 'NGO Commons is serving GraphQL');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.stop();
+    await database.close();
+    await owner.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

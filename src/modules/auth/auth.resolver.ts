@@ -1,0 +1,43 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import { login, logout, refreshToken, signUp, switchOrganization } from './auth.service';
+import { AuthPayload } from './auth.types';
+import { LoginInput, LogoutInput, RefreshTokenInput, SignUpInput, SwitchOrganizationInput } from './dto/auth.inputs';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, {
+    description: 'Creates an organization and its first admin, and signs that admin in. May be switched off on closed deployments.',
+  })
+  signUp(@Ctx() ctx: RequestContext, @Arg('input', () => SignUpInput) input: SignUpInput) {
+    return signUp(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Signs in with email and password, acting as one of the user\'s organizations.' })
+  login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput) input: LoginInput) {
+    return login(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Exchanges a refresh token for new tokens. Each refresh token works once; presenting a used one ends its session.',
+  })
+  refreshToken(@Ctx() ctx: RequestContext, @Arg('input', () => RefreshTokenInput) input: RefreshTokenInput) {
+    return refreshToken(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: "Ends the caller's session (or all of their sessions); its tokens stop working at once." })
+  logout(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => LogoutInput, { nullable: true, description: 'Which sessions to end; by default only this one.' })
+    input: LogoutInput | null,
+  ) {
+    return logout(ctx, input ?? new LogoutInput());
+  }
+
+  @Authorized()
+  @Mutation(() => AuthPayload, { description: 'Issues tokens acting as another organization the signed-in user is a member of.' })
+  switchOrganization(@Ctx() ctx: RequestContext, @Arg('input', () => SwitchOrganizationInput) input: SwitchOrganizationInput) {
+    return switchOrganization(ctx, input);
+  }
+}

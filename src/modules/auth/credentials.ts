@@ -1,0 +1,94 @@
+import argon2 from 'argon2';
+import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Config } from '../../config';
+
+const ISSUER = 'ngo-commons';
+const AUDIENCE = 'ngo-commons-api';
+
+/** Prefix that marks an API key, so a bearer token is routed to the right check without a guess. */
+export const API_KEY_PREFIX = 'ngo_key_';
+const REFRESH_PREFIX = 'ngo_rt_';
+const INVITATION_PREFIX = 'ngo_inv_';
+
+export interface AccessClaims {
+  userId: string;
+  organizationId: string;
+  sessionId: string;
+}
+
+/** Signs and checks credentials; holds the secret and argon2 cost from config. */
+export class Credentials {
+  private readonly key: Uint8Array;
+  /** Verified against when an email is unknown, so a wrong email costs as much time as a wrong password. */
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(private readonly config: Config['auth']) {
+    this.key = new TextEncoder().encode(config.tokenSecret);
+  }
+
+  async signAccessToken(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
+    const token = await new SignJWT({ org: claims.organizationId, sid: claims.sessionId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** Returns the claims, or null for any token that is malformed, forged, expired or for another audience. */
+  async verifyAccessToken(token: string): Promise<AccessClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: ['sub', 'exp'],
+      });
+      const { sub, org, sid } = payload;
+      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string') return null;
+      return { userId: sub, organizationId: org, sessionId: sid };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) return null;
+      throw error;
+    }
+  }
+
+  newRefreshToken() {
+    return this.newSecret(REFRESH_PREFIX);
+  }
+
+  newInvitationToken() {
+    return this.newSecret(INVITATION_PREFIX);
+  }
+
+  newApiKey() {
+    return this.newSecret(API_KEY_PREFIX);
+  }
+
+  hashPassword(password: string): Promise<string> {
+    return argon2.hash(password, { type: argon2.argon2id, ...this.config.argon2 });
+  }
+
+  /** Always runs one argon2 verification, whether or not the account exists. */
+  async verifyPassword(hash: string | null, password: string): Promise<boolean> {
+    this.dummyHash ??= this.hashPassword(randomBytes(16).toString('hex'));
+    const target = hash ?? (await this.dummyHash);
+    const ok = await argon2.verify(target, password).catch(() => false);
+    return ok && hash !== null;
+  }
+
+  private newSecret(prefix: string): { secret: string; hash: string } {
+    const secret = prefix + randomBytes(32).toString('base64url');
+    return { secret, hash: hashSecret(secret) };
+  }
+}
+
+/** Secrets are 256-bit random, so a fast hash is enough to store them; argon2 is for passwords. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}

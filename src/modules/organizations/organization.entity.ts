@@ -1,0 +1,80 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { DateTimeScalar } from '../../common/scalars';
+
+export enum OrganizationKind {
+  NGO = 'NGO',
+  INTERNATIONAL_NGO = 'INTERNATIONAL_NGO',
+  GOVERNMENT_AGENCY = 'GOVERNMENT_AGENCY',
+  COMMUNITY_GROUP = 'COMMUNITY_GROUP',
+  HOSPITAL = 'HOSPITAL',
+  SCHOOL = 'SCHOOL',
+  FUNDER = 'FUNDER',
+  UN_AGENCY = 'UN_AGENCY',
+  OTHER = 'OTHER',
+}
+
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What kind of body an organization is. Funders are organizations like any other.',
+  valuesConfig: {
+    NGO: { description: 'A local or national non-governmental organization' },
+    INTERNATIONAL_NGO: { description: 'An international non-governmental organization' },
+    GOVERNMENT_AGENCY: { description: 'A government body, e.g. a provincial social-work centre' },
+    COMMUNITY_GROUP: { description: "A mass or community organization, e.g. a youth, women's or veterans' union" },
+    HOSPITAL: { description: 'A hospital, clinic or other health-care provider' },
+    SCHOOL: { description: 'A school, college or other place of education' },
+    FUNDER: { description: 'A donor or foundation that pays for programmes' },
+    UN_AGENCY: { description: 'A United Nations agency' },
+    OTHER: { description: 'Any other kind of organization' },
+  },
+});
+
+/**
+ * The tenant. Only public profile fields live here: this table is the platform's organization
+ * directory, readable by every signed-in organization, writable only by the organization itself.
+ */
+@ObjectType({
+  description:
+    "An organization on the platform (HSDS: organization). Every field here is public to all signed-in organizations; an organization's private data lives in other types.",
+})
+@Entity({ name: 'organizations' })
+@Check('ck_organizations_kind', `kind IN (${Object.values(OrganizationKind).map((k) => `'${k}'`).join(', ')})`)
+@Check('ck_organizations_country_code', `country_code ~ '^[A-Z]{2}$'`)
+export class Organization {
+  @Field(() => ID, { description: 'Stable identifier (UUID).' })
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_organizations' })
+  id!: string;
+
+  @Field({ description: 'Name in its own language and script, e.g. "Trung tâm Công tác xã hội tỉnh".' })
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => OrganizationKind, { description: 'What kind of body this is.' })
+  @Column({ type: 'text' })
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true, description: 'What the organization does, in a few sentences.' })
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 country code, e.g. "VN".' })
+  @Column({ type: 'text' })
+  countryCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Province, state or region the organization mainly serves.' })
+  @Column({ type: 'text', nullable: true })
+  region!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public website (HSDS: website).' })
+  @Column({ type: 'text', nullable: true })
+  website!: string | null;
+
+  @Field(() => DateTimeScalar, { description: 'When the organization joined the platform.' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'When the public profile last changed.' })
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt!: Date;
+}
