@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
-import { connectAppDatabase, prepareDatabase, resolveOwnerConnection } from './database/bootstrap';
+import { connectAppDatabase, prepareDatabase } from './database/bootstrap';
+import { resolveOwnerConnection } from './database/embedded';
 import { createLogger } from './logger';
 import { buildAppSchema } from './schema';
 import { startServer } from './server';

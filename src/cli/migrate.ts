@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { prepareDatabase, resolveOwnerConnection } from '../database/bootstrap';
+import { prepareDatabase } from '../database/bootstrap';
+import { resolveOwnerConnection } from '../database/embedded';
 import { createLogger } from '../logger';
 
 /** `npm run migrate`: applies pending migrations and updates the application role, then exits. */

