@@ -28,9 +28,9 @@ export async function ensureAppLoginRole(ownerUrl: string, role: AppLoginRole): 
         CREATE ROLE ${name} LOGIN;
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
       END $$`);
-    await client.query(
-      `ALTER ROLE ${name} WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT PASSWORD ${escapeLiteral(role.password)}`,
-    );
+    // A new role has no SUPERUSER or BYPASSRLS; changing those needs a superuser, which an owner
+    // given by DATABASE_URL need not be. assertAppRoleIsBoundByRls refuses a role that has either.
+    await client.query(`ALTER ROLE ${name} WITH LOGIN PASSWORD ${escapeLiteral(role.password)}`);
     await client.query(`ALTER ROLE ${name} SET statement_timeout = ${Number(role.statementTimeoutMs)}`);
     await client.query(
       `ALTER ROLE ${name} SET idle_in_transaction_session_timeout = ${Number(role.idleInTransactionTimeoutMs)}`,
