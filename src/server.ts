@@ -33,6 +33,7 @@ const requestLifecycle: ApolloServerPlugin<RequestContext> = {
         response.http.headers.set('x-request-id', contextValue.requestId);
         try {
           await contextValue.finish('commit');
+          response.http.headers.set('x-sql-statements', String(contextValue.statements));
         } catch (error) {
           contextValue.logger.error({ err: error }, 'commit failed');
           response.body = {

@@ -117,11 +117,16 @@ export class RequestContext {
     return loader;
   }
 
+  /** SQL statements this request has sent on its transaction so far. */
+  get statements(): number {
+    return this.transaction?.statements ?? 0;
+  }
+
   /** Ends the request's transaction and releases its connection. Safe to call more than once. */
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     const transaction = this.transaction;
-    this.transaction = null;
-    await transaction?.finish(outcome);
+    if (!transaction) return;
+    await transaction.finish(outcome);
   }
 }
 

@@ -35,10 +35,11 @@ async function applySettings(runner: QueryRunner, settings: TenantSettings): Pro
  * GraphQL resolves sibling fields concurrently, and they share the request's one connection; pg
  * queues concurrent queries on a client but deprecates doing so. Queue them here instead.
  */
-function serialized(runner: QueryRunner): QueryRunner {
+function serialized(runner: QueryRunner, onStatement: () => void): QueryRunner {
   const query = runner.query.bind(runner);
   let tail: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    onStatement();
     const run = tail.then(() => query(...args));
     tail = run.catch(() => undefined);
     return run;
@@ -53,6 +54,9 @@ function serialized(runner: QueryRunner): QueryRunner {
 export class ScopedTransaction {
   private runner: QueryRunner | null = null;
   private opening: Promise<EntityManager> | null = null;
+  /** SQL statements sent, transaction control included: the N+1 guard in tests, and the benchmark's measure. */
+  statements = 0;
+  private finished = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -94,7 +98,8 @@ export class ScopedTransaction {
   }
 
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
-    if (!this.opening) return;
+    if (!this.opening || this.finished) return;
+    this.finished = true;
     const runner = this.runner!;
     try {
       await this.opening.catch(() => undefined);
@@ -108,7 +113,7 @@ export class ScopedTransaction {
   }
 
   private async open(): Promise<EntityManager> {
-    const runner = serialized(this.dataSource.createQueryRunner());
+    const runner = serialized(this.dataSource.createQueryRunner(), () => (this.statements += 1));
     this.runner = runner;
     await runner.connect();
     await runner.startTransaction();
