@@ -1,0 +1,23 @@
+import { loadConfig } from './config';
+
+describe('configuration', () => {
+  it('refuses to start in production without a token secret or an application-role password', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: is required in production[\s\S]*APP_DB_PASSWORD/);
+  });
+
+  it('never exposes error details or introspection in production, whatever else is set', () => {
+    const config = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password' });
+    expect(config.graphql).toMatchObject({ exposeErrorDetails: false, introspection: false, csrfPrevention: true });
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', EXPOSE_ERROR_DETAILS: 'true' }),
+    ).toThrow(/EXPOSE_ERROR_DETAILS/);
+  });
+
+  it('keeps stack traces out even when NODE_ENV is unset', () => {
+    expect(loadConfig({}).graphql.exposeErrorDetails).toBe(false);
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', APP_DB_ROLE: 'Robert"); DROP' })).toThrow(/PORT[\s\S]*APP_DB_ROLE/);
+  });
+});
