@@ -38,6 +38,11 @@ export async function listApiKeys(ctx: RequestContext, args: PageArgs): Promise<
   ], ctx.config.graphql.maxPageSize);
 }
 
+export async function findApiKey(ctx: RequestContext, id: string): Promise<ApiKey | null> {
+  const { organizationId } = await ctx.requirePrincipal();
+  return (await ctx.db()).findOne(ApiKey, { where: { organizationId, id } });
+}
+
 export async function revokeApiKey(ctx: RequestContext, input: RevokeApiKeyInput): Promise<ApiKey> {
   const { organizationId } = await ctx.requirePrincipal();
   const em = await ctx.db();

@@ -35,6 +35,11 @@ export async function listMembers(ctx: RequestContext, args: PageArgs): Promise<
   ], ctx.config.graphql.maxPageSize);
 }
 
+/** The user's memberships in every organization; RLS shows a user their own across tenants. */
+export async function listOwnMemberships(ctx: RequestContext, userId: string): Promise<Membership[]> {
+  return (await ctx.db()).find(Membership, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+}
+
 /** Locks the organization's admin memberships, so two admins cannot demote each other at once. */
 async function assertAnotherAdminRemains(em: EntityManager, membership: Membership): Promise<void> {
   if (membership.role !== Role.ADMIN) return;

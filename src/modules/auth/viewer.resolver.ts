@@ -4,9 +4,11 @@ import type { RequestContext } from '../../context/request-context';
 import { Organization } from '../organizations/organization.entity';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { ApiKey } from './api-key.entity';
+import { findApiKey } from './api-keys.service';
 import { viewerOf } from './auth.service';
 import { Viewer } from './auth.types';
 import { Membership } from './membership.entity';
+import { listOwnMemberships } from './members.service';
 import { User } from './user.entity';
 import { userLoader } from './user.loaders';
 
@@ -32,15 +34,13 @@ export class ViewerResolver {
 
   @FieldResolver(() => ApiKey, { nullable: true, description: 'The API key making the call; null for a user.' })
   async apiKey(@Ctx() ctx: RequestContext, @Root() viewer: Viewer): Promise<ApiKey | null> {
-    if (!viewer.apiKeyId) return null;
-    return (await ctx.db()).findOne(ApiKey, { where: { organizationId: viewer.organizationId, id: viewer.apiKeyId } });
+    return viewer.apiKeyId ? findApiKey(ctx, viewer.apiKeyId) : null;
   }
 
   @FieldResolver(() => [Membership], {
     description: "The user's memberships in every organization (to offer switchOrganization); empty for an API key.",
   })
   async memberships(@Ctx() ctx: RequestContext, @Root() viewer: Viewer): Promise<Membership[]> {
-    if (!viewer.userId) return [];
-    return (await ctx.db()).find(Membership, { where: { userId: viewer.userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return viewer.userId ? listOwnMemberships(ctx, viewer.userId) : [];
   }
 }
