@@ -27,12 +27,13 @@ for (const [path, entry] of Object.entries(lock.packages)) {
     const nested = `${path}/node_modules/${name}`;
     if (lock.packages[key] || lock.packages[nested]) continue;
     const { os, cpu } = platformOf(name);
+    // Keys in the order npm writes them, so a later `npm install` leaves the file as it is.
     lock.packages[key] = {
       version,
+      ...(cpu ? { cpu: [cpu] } : {}),
       ...(entry.dev ? { dev: true } : {}),
       optional: true,
       ...(os && os !== 'wasm32' ? { os: [os] } : {}),
-      ...(cpu ? { cpu: [cpu] } : {}),
     };
     added += 1;
   }
