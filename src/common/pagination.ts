@@ -63,6 +63,14 @@ export interface SortKey<T> {
   value: (row: T) => string | number | Date;
 }
 
+/** Oldest first, ties broken by id: the order of every list of records an organization creates. */
+export function creationOrder<T extends { createdAt: Date; id: string }>(alias: string): SortKey<T>[] {
+  return [
+    { column: `${alias}.created_at`, value: (row) => row.createdAt },
+    { column: `${alias}.id`, value: (row) => row.id },
+  ];
+}
+
 function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, forbidden, notFound } from '../../common/errors';
-import { paginate, type Page, type PageArgs } from '../../common/pagination';
+import { creationOrder, paginate, type Page, type PageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import { ApiKey } from './api-key.entity';
 import type { CreateApiKeyInput, RevokeApiKeyInput } from './dto/auth.inputs';
@@ -32,10 +32,7 @@ export async function listApiKeys(ctx: RequestContext, args: PageArgs): Promise<
   const query = (await ctx.db())
     .createQueryBuilder(ApiKey, 'k')
     .where('k.organization_id = :organizationId', { organizationId });
-  return paginate(query, args, [
-    { column: 'k.created_at', value: (k) => k.createdAt },
-    { column: 'k.id', value: (k) => k.id },
-  ], ctx.config.graphql.maxPageSize);
+  return paginate(query, args, creationOrder('k'), ctx.config.graphql.maxPageSize);
 }
 
 export async function findApiKey(ctx: RequestContext, id: string): Promise<ApiKey | null> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import { badInput, conflict, forbidden, isUniqueViolation, notFound, unauthenticated } from '../../common/errors';
-import { paginate, type Page, type PageArgs } from '../../common/pagination';
+import { creationOrder, paginate, type Page, type PageArgs } from '../../common/pagination';
 import { Role } from '../../common/permissions';
 import type { Principal, RequestContext } from '../../context/request-context';
 import { AuthSession } from './auth-session.entity';
@@ -29,10 +29,7 @@ export async function listMembers(ctx: RequestContext, args: PageArgs): Promise<
   const query = (await ctx.db())
     .createQueryBuilder(Membership, 'm')
     .where('m.organization_id = :organizationId', { organizationId });
-  return paginate(query, args, [
-    { column: 'm.created_at', value: (m) => m.createdAt },
-    { column: 'm.id', value: (m) => m.id },
-  ], ctx.config.graphql.maxPageSize);
+  return paginate(query, args, creationOrder('m'), ctx.config.graphql.maxPageSize);
 }
 
 /** The user's memberships in every organization; RLS shows a user their own across tenants. */
@@ -133,10 +130,7 @@ export async function listInvitations(ctx: RequestContext, args: PageArgs): Prom
   const query = (await ctx.db())
     .createQueryBuilder(Invitation, 'i')
     .where('i.organization_id = :organizationId', { organizationId });
-  return paginate(query, args, [
-    { column: 'i.created_at', value: (i) => i.createdAt },
-    { column: 'i.id', value: (i) => i.id },
-  ], ctx.config.graphql.maxPageSize);
+  return paginate(query, args, creationOrder('i'), ctx.config.graphql.maxPageSize);
 }
 
 export async function revokeInvitation(ctx: RequestContext, input: RevokeInvitationInput): Promise<Invitation> {
