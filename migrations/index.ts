@@ -1,4 +1,5 @@
 import { Foundation1795400000000 } from './1795400000000-foundation';
+import { ReferralNetwork1795500000000 } from './1795500000000-referral-network';
 
 /** Every migration in order. Listed explicitly so the compiled server and the tests load the same set. */
-export const MIGRATIONS = [Foundation1795400000000];
+export const MIGRATIONS = [Foundation1795400000000, ReferralNetwork1795500000000];

@@ -110,21 +110,21 @@ describe('row-level security in the database', () => {
 });
 
 describe('schema shape that keeps tenants apart', () => {
-  it('makes every foreign key between tenant tables composite on organization_id', async () => {
-    const loose = await app.ownerQuery(
+  it("makes every foreign key into a tenant table reference that table's organization_id too", async () => {
+    // A composite key means a row can only point at a row of the organization named beside it.
+    const loose = await app.ownerQuery<{ conname: string }>(
       `SELECT con.conname FROM pg_constraint con
         WHERE con.contype = 'f' AND con.connamespace = 'public'::regnamespace
-          AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = con.conrelid AND attname = 'organization_id')
           AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = con.confrelid AND attname = 'organization_id')
-          AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = con.conrelid AND a.attname = 'organization_id'
-                           AND a.attnum = ANY (con.conkey))`,
+          AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = con.confrelid AND a.attname = 'organization_id'
+                           AND a.attnum = ANY (con.confkey))`,
     );
     expect(loose).toEqual([]);
   });
 
-  it('includes organization_id in every unique index of a tenant table, and leads indexes with it', async () => {
-    const indexes = await app.ownerQuery<{ index: string; unique: boolean; first: string; columns: string[] }>(
-      `SELECT i.indexrelid::regclass::text AS index, i.indisunique AS unique,
+  it('includes organization_id in every unique index of a tenant table, and leads indexes with a tenant column', async () => {
+    const indexes = await app.ownerQuery<{ index: string; table: string; unique: boolean; first: string; columns: string[] }>(
+      `SELECT i.indexrelid::regclass::text AS index, t.relname AS table, i.indisunique AS unique,
               (SELECT attname FROM pg_attribute WHERE attrelid = i.indrelid AND attnum = i.indkey[0]) AS first,
               ARRAY(SELECT attname FROM pg_attribute WHERE attrelid = i.indrelid AND attnum = ANY (i.indkey)) AS columns
          FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
@@ -132,9 +132,26 @@ describe('schema shape that keeps tenants apart', () => {
           AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = t.oid AND attname = 'organization_id')`,
     );
     expect(indexes.filter((i) => i.unique && !i.columns.includes('organization_id')).map((i) => i.index)).toEqual([]);
-    // Documented in the migration: lookups that happen before the tenant is known, or a user's own memberships.
-    const allowed = ['ix_memberships_user', 'ix_refresh_tokens_token_hash', 'ix_invitations_token_hash', 'ix_api_keys_secret_hash'];
-    expect(indexes.filter((i) => i.first !== 'organization_id' && !allowed.includes(i.index)).map((i) => i.index)).toEqual([]);
+    // A row shared by two organizations (a referral, a partnership) is indexed for each side by the
+    // column the policy names for that side, e.g. the receiver's inbox by receiving_organization_id.
+    const policies = await app.ownerQuery<{ table: string; rule: string }>(
+      `SELECT tablename AS table, coalesce(qual, '') || ' ' || coalesce(with_check, '') AS rule FROM pg_policies WHERE schemaname = 'public'`,
+    );
+    const tenantColumn = (table: string, column: string) =>
+      column === 'organization_id' ||
+      (column.endsWith('organization_id') &&
+        policies.some((p) => p.table === table && new RegExp(`\\b${column} = app_organization_id\\(\\)`).test(p.rule)));
+    // Documented in the migrations: lookups before the tenant is known, a user's own memberships,
+    // and the public service directory, which is searched across organizations by design.
+    const allowed = [
+      'ix_memberships_user',
+      'ix_refresh_tokens_token_hash',
+      'ix_invitations_token_hash',
+      'ix_api_keys_secret_hash',
+      'ix_services_directory',
+      'ix_services_search_text',
+    ];
+    expect(indexes.filter((i) => !tenantColumn(i.table, i.first ?? '') && !allowed.includes(i.index)).map((i) => i.index)).toEqual([]);
   });
 
   it('has no view without security_invoker and no SECURITY DEFINER function', async () => {
