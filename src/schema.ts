@@ -7,12 +7,31 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { MembersResolver } from './modules/auth/members.resolver';
 import { ViewerResolver } from './modules/auth/viewer.resolver';
 import { OrganizationResolver } from './modules/organizations/organization.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { ClientResolver, ConsentResolver } from './modules/clients/client.resolver';
+import { DirectoryResolver } from './modules/directory/directory.resolver';
+import { PartnershipEventResolver, PartnershipResolver } from './modules/partnerships/partnership.resolver';
+import { ReferralEventResolver, ReferralResolver } from './modules/referrals/referral.resolver';
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, ViewerResolver, MembersResolver, ApiKeysResolver, OrganizationResolver],
+    resolvers: [
+      AuthResolver,
+      ViewerResolver,
+      MembersResolver,
+      ApiKeysResolver,
+      OrganizationResolver,
+      DirectoryResolver,
+      PartnershipResolver,
+      PartnershipEventResolver,
+      ClientResolver,
+      ConsentResolver,
+      ReferralResolver,
+      ReferralEventResolver,
+      AuditResolver,
+    ],
     authChecker,
     authMode: 'error',
     globalMiddlewares: [mutationSavepoint],

@@ -55,7 +55,9 @@ export class AppError extends GraphQLError {
 export const unauthenticated = (message = 'Sign in first: send a valid access token or API key') =>
   new AppError(ErrorCode.UNAUTHENTICATED, message, { details: { http: { status: HTTP_STATUS.UNAUTHENTICATED } } });
 
-export const forbidden = (message: string) => new AppError(ErrorCode.FORBIDDEN, message);
+/** `reason`, when given, is a stable machine-readable refinement, e.g. NO_ACTIVE_PARTNERSHIP (README lists them). */
+export const forbidden = (message: string, reason?: string) =>
+  new AppError(ErrorCode.FORBIDDEN, message, reason ? { details: { reason } } : {});
 
 /**
  * The same answer whether the record does not exist or belongs to another organization, so that
@@ -67,7 +69,9 @@ export const notFound = (what: string, argumentPath?: readonly (string | number)
 export const badInput = (message: string, argumentPath: readonly (string | number)[]) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { argumentPath });
 
-export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
+/** `current`, when given, tells the client the state it lost to, so it can show it without another read. */
+export const conflict = (message: string, current?: Record<string, unknown>) =>
+  new AppError(ErrorCode.CONFLICT, message, current ? { details: { current } } : {});
 
 /** PostgreSQL's SQLSTATE for a unique violation, the usual source of CONFLICT. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

@@ -88,14 +88,16 @@ function decodeCursor(cursor: string, length: number): unknown[] {
 }
 
 /**
- * Keyset pagination: one query fetching `first + 1` rows after the cursor, in ascending order of
- * `keys`. Never OFFSET, so deep pages cost the same as the first.
+ * Keyset pagination: one query fetching `first + 1` rows after the cursor, ordered by `keys`, all
+ * ascending or all descending (so that one row comparison finds the rest). Never OFFSET, so deep
+ * pages cost the same as the first.
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: PageArgs,
   keys: SortKey<T>[],
   maxPageSize: number,
+  direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize) {
     throw badInput(`\`first\` must be between 1 and ${maxPageSize}`, ['first']);
@@ -104,9 +106,9 @@ export async function paginate<T extends ObjectLiteral>(
     const values = decodeCursor(args.after, keys.length);
     const columns = keys.map((key) => key.column).join(', ');
     const params = Object.fromEntries(values.map((value, i) => [`cursor${i}`, value]));
-    query.andWhere(`(${columns}) > (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+    query.andWhere(`(${columns}) ${direction === 'ASC' ? '>' : '<'} (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
   }
-  keys.forEach((key, i) => (i === 0 ? query.orderBy(key.column, 'ASC') : query.addOrderBy(key.column, 'ASC')));
+  keys.forEach((key, i) => (i === 0 ? query.orderBy(key.column, direction) : query.addOrderBy(key.column, direction)));
   const rows = await query.take(args.first + 1).getMany();
   const edges = rows.slice(0, args.first).map((node) => ({
     node,

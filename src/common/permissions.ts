@@ -46,9 +46,20 @@ export enum Permission {
   MEMBERS_MANAGE = 'MEMBERS_MANAGE',
   ORGANIZATION_MANAGE = 'ORGANIZATION_MANAGE',
   API_KEYS_MANAGE = 'API_KEYS_MANAGE',
+  SERVICES_MANAGE = 'SERVICES_MANAGE',
+  PARTNERSHIPS_READ = 'PARTNERSHIPS_READ',
+  PARTNERSHIPS_MANAGE = 'PARTNERSHIPS_MANAGE',
+  CLIENTS_READ = 'CLIENTS_READ',
+  CLIENTS_WRITE = 'CLIENTS_WRITE',
+  REFERRALS_READ = 'REFERRALS_READ',
+  REFERRALS_WRITE = 'REFERRALS_WRITE',
+  CONSENT_OVERRIDE = 'CONSENT_OVERRIDE',
+  AUDIT_READ = 'AUDIT_READ',
 }
 
 const ALL_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.CASEWORKER, Role.VIEWER];
+const CASEWORK_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.CASEWORKER];
+const LEAD_ROLES = [Role.ADMIN, Role.COORDINATOR];
 
 export const GRANTS: Record<Permission, { roles: readonly Role[]; scopes: readonly ApiKeyScope[] }> = {
   [Permission.DIRECTORY_READ]: { roles: ALL_ROLES, scopes: [ApiKeyScope.DIRECTORY_READ] },
@@ -56,4 +67,19 @@ export const GRANTS: Record<Permission, { roles: readonly Role[]; scopes: readon
   [Permission.MEMBERS_MANAGE]: { roles: [Role.ADMIN], scopes: [] },
   [Permission.ORGANIZATION_MANAGE]: { roles: [Role.ADMIN], scopes: [] },
   [Permission.API_KEYS_MANAGE]: { roles: [Role.ADMIN], scopes: [] },
+  [Permission.SERVICES_MANAGE]: { roles: LEAD_ROLES, scopes: [] },
+  [Permission.PARTNERSHIPS_READ]: { roles: ALL_ROLES, scopes: [] },
+  [Permission.PARTNERSHIPS_MANAGE]: { roles: LEAD_ROLES, scopes: [] },
+  // Personal data: people only, never an API key.
+  [Permission.CLIENTS_READ]: { roles: ALL_ROLES, scopes: [] },
+  [Permission.CLIENTS_WRITE]: { roles: CASEWORK_ROLES, scopes: [] },
+  [Permission.REFERRALS_READ]: { roles: ALL_ROLES, scopes: [] },
+  [Permission.REFERRALS_WRITE]: { roles: CASEWORK_ROLES, scopes: [] },
+  [Permission.CONSENT_OVERRIDE]: { roles: LEAD_ROLES, scopes: [] },
+  [Permission.AUDIT_READ]: { roles: LEAD_ROLES, scopes: [] },
 };
+
+/** For checks that depend on the input (e.g. a consent override), made in a service rather than by decorator. */
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return GRANTS[permission].roles.includes(role);
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Config } from '../config';
-import { unauthenticated } from '../common/errors';
+import { forbidden, unauthenticated } from '../common/errors';
 import type { ApiKeyScope, Role } from '../common/permissions';
 import type { Database, ScopedTransaction, TenantSettings } from '../database/database';
 import type { Logger } from '../logger';
@@ -11,6 +11,8 @@ import type { AccessClaims, Credentials } from '../modules/auth/credentials';
 export type Principal =
   | { kind: 'user'; userId: string; organizationId: string; sessionId: string; role: Role }
   | { kind: 'apiKey'; apiKeyId: string; organizationId: string; scopes: ApiKeyScope[] };
+
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 /** What the request presented; checked lazily, on the first operation that needs it. */
 export type Credential =
@@ -75,6 +77,13 @@ export class RequestContext {
   async requirePrincipal(): Promise<Principal> {
     const principal = await this.principal();
     if (!principal) throw unauthenticated();
+    return principal;
+  }
+
+  /** The signed-in person; API keys are refused (FORBIDDEN) where a person must act. */
+  async requireUser(): Promise<UserPrincipal> {
+    const principal = await this.requirePrincipal();
+    if (principal.kind !== 'user') throw forbidden('Only a signed-in person can do this, not an API key');
     return principal;
   }
 

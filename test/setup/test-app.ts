@@ -14,6 +14,8 @@ import { ADMIN_URL_VARIABLE, TEMPLATE_DATABASE } from './test-env';
 
 export interface GraphQLResponse<T> extends FormattedExecutionResult<T> {
   status: number;
+  /** SQL statements the request sent (the server's `x-sql-statements` header). */
+  statements: number;
 }
 
 export interface TestApp {
@@ -92,7 +94,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         body: JSON.stringify({ query: print(document), variables }),
       });
       const body = (await response.json()) as FormattedExecutionResult<never>;
-      return { ...body, status: response.status };
+      return { ...body, status: response.status, statements: Number(response.headers.get('x-sql-statements')) };
     },
     async ownerQuery(sql, params) {
       return (await owner.query(sql, params)).rows;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
-import { badInput, conflict, forbidden, isUniqueViolation, notFound, unauthenticated } from '../../common/errors';
+import { badInput, conflict, isUniqueViolation, notFound, unauthenticated } from '../../common/errors';
 import { creationOrder, paginate, type Page, type PageArgs } from '../../common/pagination';
 import { Role } from '../../common/permissions';
-import type { Principal, RequestContext } from '../../context/request-context';
+import type { RequestContext } from '../../context/request-context';
 import { AuthSession } from './auth-session.entity';
 import { normalizeEmail, signedIn, startSession } from './auth.service';
 import type { AuthPayload } from './auth.types';
@@ -18,11 +18,6 @@ import type {
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
-
-function requireUser(principal: Principal): Extract<Principal, { kind: 'user' }> {
-  if (principal.kind !== 'user') throw forbidden('Only a signed-in person can do this, not an API key');
-  return principal;
-}
 
 export async function listMembers(ctx: RequestContext, args: PageArgs): Promise<Page<Membership>> {
   const { organizationId } = await ctx.requirePrincipal();
@@ -95,7 +90,7 @@ export async function inviteMember(
   ctx: RequestContext,
   input: InviteMemberInput,
 ): Promise<{ invitation: Invitation; token: string }> {
-  const principal = requireUser(await ctx.requirePrincipal());
+  const principal = await ctx.requireUser();
   const em = await ctx.db();
   const email = normalizeEmail(input.email);
   const alreadyMember = await em

@@ -1,0 +1,82 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection } from '../../common/pagination';
+import { Permission } from '../../common/permissions';
+import { assertUuid } from '../../common/validation';
+import type { RequestContext } from '../../context/request-context';
+import { serviceLoader } from '../directory/directory.loaders';
+import { Service } from '../directory/service.entity';
+import { Organization } from '../organizations/organization.entity';
+import { organizationLoader } from '../organizations/organization.loaders';
+import { consentInForce } from './client-field';
+import { clientConsentsLoader } from './client.loaders';
+import { getClient, listClients, recordConsent, registerClient, revokeConsent, updateClient } from './client.service';
+import { Client } from './client.views';
+import { Consent } from './consent.entity';
+import { ClientsArgs, RecordConsentInput, RegisterClientInput, RevokeConsentInput, UpdateClientInput } from './dto/client.inputs';
+
+export const ClientConnection = Connection(Client, 'Client', "A page of the acting organization's clients, by name.");
+
+@Resolver(() => Client)
+export class ClientResolver {
+  @Authorized(Permission.CLIENTS_READ)
+  @Query(() => Client, { description: "One of the acting organization's clients. Audited." })
+  client(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The client id.' }) id: string) {
+    assertUuid(id, ['id']);
+    return getClient(ctx, id);
+  }
+
+  @Authorized(Permission.CLIENTS_READ)
+  @Query(() => ClientConnection, { description: "The acting organization's clients, by name (accents and case ignored). Audited." })
+  clients(@Ctx() ctx: RequestContext, @Args(() => ClientsArgs) args: ClientsArgs) {
+    return listClients(ctx, args);
+  }
+
+  @Authorized(Permission.CLIENTS_WRITE)
+  @Mutation(() => Client, { description: 'Registers a person the acting organization helps. Caseworkers, coordinators and admins.' })
+  registerClient(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterClientInput) input: RegisterClientInput) {
+    return registerClient(ctx, input);
+  }
+
+  @Authorized(Permission.CLIENTS_WRITE)
+  @Mutation(() => Client, { description: "Changes a client's record. Caseworkers, coordinators and admins." })
+  updateClient(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateClientInput) input: UpdateClientInput) {
+    return updateClient(ctx, input);
+  }
+
+  @Authorized(Permission.CLIENTS_WRITE)
+  @Mutation(() => Consent, { description: "Records a client's consent to share chosen fields with an organization. Caseworkers, coordinators and admins." })
+  recordConsent(@Ctx() ctx: RequestContext, @Arg('input', () => RecordConsentInput) input: RecordConsentInput) {
+    return recordConsent(ctx, input);
+  }
+
+  @Authorized(Permission.CLIENTS_WRITE)
+  @Mutation(() => Consent, {
+    description: 'Withdraws a consent: from now on the recipient sees none of the fields it covered. Caseworkers, coordinators and admins.',
+  })
+  revokeConsent(@Ctx() ctx: RequestContext, @Arg('input', () => RevokeConsentInput) input: RevokeConsentInput) {
+    return revokeConsent(ctx, input);
+  }
+
+  @FieldResolver(() => [Consent], { description: "The client's consents, oldest first, including revoked and expired ones." })
+  consents(@Root() client: Client, @Ctx() ctx: RequestContext) {
+    return ctx.loader(clientConsentsLoader).load(client.id);
+  }
+}
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  @FieldResolver(() => Organization, { description: 'The organization the client agreed to share with.' })
+  recipientOrganization(@Root() consent: Consent, @Ctx() ctx: RequestContext) {
+    return ctx.loader(organizationLoader).load(consent.recipientOrganizationId);
+  }
+
+  @FieldResolver(() => Service, { nullable: true, description: 'The one service the consent is for, if it names one.' })
+  recipientService(@Root() consent: Consent, @Ctx() ctx: RequestContext) {
+    return consent.recipientServiceId ? ctx.loader(serviceLoader).load(consent.recipientServiceId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the consent covers sharing now: not revoked and not expired.' })
+  inForce(@Root() consent: Consent) {
+    return consentInForce(consent, new Date());
+  }
+}

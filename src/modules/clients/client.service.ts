@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, notFound } from '../../common/errors';
+import { paginate, type Page } from '../../common/pagination';
+import { containsPattern, foldForSearch } from '../../common/search-text';
+import type { RequestContext } from '../../context/request-context';
+import { auditClientRead } from '../audit/audit.service';
+import { serviceLoader } from '../directory/directory.loaders';
+import { organizationLoader } from '../organizations/organization.loaders';
+import { ClientRecord } from './client.entity';
+import { ConsentMethod } from './client.enums';
+import { clientRecordLoader } from './client.loaders';
+import { ownerView, type Client } from './client.views';
+import { Consent } from './consent.entity';
+import type { ClientsArgs, RecordConsentInput, RegisterClientInput, RevokeConsentInput, UpdateClientInput } from './dto/client.inputs';
+
+const searchNameOf = (record: Pick<ClientRecord, 'fullName' | 'preferredName'>) =>
+  foldForSearch([record.fullName, record.preferredName].filter(Boolean).join(' '));
+
+/** One of the acting organization's own clients; a receiver's view goes through `referredClientView`. */
+export async function findOwnClient(ctx: RequestContext, clientId: string, argumentPath: readonly (string | number)[]): Promise<ClientRecord> {
+  const { organizationId } = await ctx.requirePrincipal();
+  const record = await ctx.loader(clientRecordLoader).load(clientId);
+  if (!record || record.organizationId !== organizationId) throw notFound('Client', argumentPath);
+  return record;
+}
+
+async function audited(ctx: RequestContext, record: ClientRecord): Promise<Client> {
+  await auditClientRead(ctx, record);
+  return ownerView(record);
+}
+
+export async function getClient(ctx: RequestContext, id: string): Promise<Client> {
+  return audited(ctx, await findOwnClient(ctx, id, ['id']));
+}
+
+export async function listClients(ctx: RequestContext, args: ClientsArgs): Promise<Page<Client>> {
+  const { organizationId } = await ctx.requirePrincipal();
+  const query = (await ctx.db()).createQueryBuilder(ClientRecord, 'c').where('c.organization_id = :organizationId', { organizationId });
+  const search = args.search ? foldForSearch(args.search) : '';
+  if (search) query.andWhere(`c.search_name LIKE :search ESCAPE '\\'`, { search: containsPattern(search) });
+  const page = await paginate(
+    query,
+    args,
+    [
+      { column: 'c.search_name', value: (c) => c.searchName },
+      { column: 'c.id', value: (c) => c.id },
+    ],
+    ctx.config.graphql.maxPageSize,
+  );
+  return { ...page, edges: await Promise.all(page.edges.map(async (edge) => ({ ...edge, node: await audited(ctx, edge.node) }))) };
+}
+
+function assertBirthDate(birthDate: string, argumentPath: readonly (string | number)[]): void {
+  if (birthDate > new Date().toISOString().slice(0, 10)) throw badInput('birthDate must not be in the future', argumentPath);
+}
+
+export async function registerClient(ctx: RequestContext, input: RegisterClientInput): Promise<Client> {
+  const principal = await ctx.requireUser();
+  if (!input.birthDate && !input.ageBand) throw badInput('Give birthDate or, when it is not known, ageBand', ['input', 'birthDate']);
+  if (input.birthDate) assertBirthDate(input.birthDate, ['input', 'birthDate']);
+  const em = await ctx.db();
+  const record = em.create(ClientRecord, {
+    organizationId: principal.organizationId,
+    id: randomUUID(),
+    fullName: input.fullName.trim(),
+    preferredName: input.preferredName ?? null,
+    birthDate: input.birthDate ?? null,
+    ageBand: input.birthDate ? null : input.ageBand!,
+    sex: input.sex,
+    genderIdentity: input.genderIdentity ?? null,
+    preferredLanguage: input.preferredLanguage ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    address: input.address ?? null,
+    region: input.region ?? null,
+    vulnerabilities: input.vulnerabilities,
+    createdByUserId: principal.userId,
+  });
+  record.searchName = searchNameOf(record);
+  await em.insert(ClientRecord, record);
+  return audited(ctx, await em.findOneByOrFail(ClientRecord, { organizationId: principal.organizationId, id: record.id }));
+}
+
+export async function updateClient(ctx: RequestContext, input: UpdateClientInput): Promise<Client> {
+  const { organizationId } = await ctx.requireUser();
+  const em = await ctx.db();
+  const record = await em.findOne(ClientRecord, { where: { organizationId, id: input.clientId }, lock: { mode: 'pessimistic_write' } });
+  if (!record) throw notFound('Client', ['input', 'clientId']);
+  if (record.version !== input.expectedVersion) {
+    throw conflict(`This client's record changed since you read it (version ${record.version} now): reload and try again`, {
+      version: record.version,
+    });
+  }
+  if (input.fullName != null) record.fullName = input.fullName.trim();
+  for (const key of ['preferredName', 'genderIdentity', 'preferredLanguage', 'phone', 'email', 'address', 'region'] as const) {
+    if (input[key] !== undefined) record[key] = input[key] ?? null;
+  }
+  if (input.sex != null) record.sex = input.sex;
+  if (input.vulnerabilities != null) record.vulnerabilities = input.vulnerabilities;
+  record.searchName = searchNameOf(record);
+  return audited(ctx, await em.save(record));
+}
+
+export async function recordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {
+  const principal = await ctx.requireUser();
+  const client = await findOwnClient(ctx, input.clientId, ['input', 'clientId']);
+  if (input.recipientOrganizationId === principal.organizationId) {
+    throw badInput('Consent is for sharing with another organization, not your own', ['input', 'recipientOrganizationId']);
+  }
+  if (!(await ctx.loader(organizationLoader).load(input.recipientOrganizationId))) {
+    throw notFound('Organization', ['input', 'recipientOrganizationId']);
+  }
+  if (input.recipientServiceId) {
+    const service = await ctx.loader(serviceLoader).load(input.recipientServiceId);
+    if (!service || service.organizationId !== input.recipientOrganizationId) {
+      throw notFound('Service of the recipient organization', ['input', 'recipientServiceId']);
+    }
+  }
+  if (input.method === ConsentMethod.GUARDIAN && !input.givenBy?.trim()) {
+    throw badInput('Name the guardian who gave consent in givenBy', ['input', 'givenBy']);
+  }
+  const now = new Date();
+  const givenAt = input.givenAt ?? now;
+  if (givenAt.getTime() > now.getTime() + 60_000) throw badInput('givenAt must not be in the future', ['input', 'givenAt']);
+  if (input.expiresAt && input.expiresAt <= now) throw badInput('expiresAt must be in the future', ['input', 'expiresAt']);
+  const em = await ctx.db();
+  const consent = em.create(Consent, {
+    organizationId: principal.organizationId,
+    id: randomUUID(),
+    clientId: client.id,
+    recipientOrganizationId: input.recipientOrganizationId,
+    recipientServiceId: input.recipientServiceId ?? null,
+    purpose: input.purpose.trim(),
+    sharedFields: input.sharedFields,
+    method: input.method,
+    givenBy: input.givenBy?.trim() || null,
+    givenAt,
+    expiresAt: input.expiresAt ?? null,
+    recordedByUserId: principal.userId,
+  });
+  await em.insert(Consent, consent);
+  return em.findOneByOrFail(Consent, { organizationId: principal.organizationId, id: consent.id });
+}
+
+export async function revokeConsent(ctx: RequestContext, input: RevokeConsentInput): Promise<Consent> {
+  const principal = await ctx.requireUser();
+  const em = await ctx.db();
+  const consent = await em.findOne(Consent, {
+    where: { organizationId: principal.organizationId, id: input.consentId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!consent) throw notFound('Consent', ['input', 'consentId']);
+  if (consent.revokedAt) throw conflict('This consent was already revoked', { revokedAt: consent.revokedAt.toISOString() });
+  consent.revokedAt = new Date();
+  consent.revokedByUserId = principal.userId;
+  consent.revocationReason = input.reason.trim();
+  return em.save(consent);
+}

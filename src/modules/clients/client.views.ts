@@ -1,0 +1,195 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar, LocalDateScalar, LocaleScalar } from '../../common/scalars';
+import type { RequestContext } from '../../context/request-context';
+import { auditClientRead } from '../audit/audit.service';
+import { sharingPartnershipLoader } from '../partnerships/partnership.loaders';
+import { categoriesFlowingFrom } from '../partnerships/partnership.policy';
+import { ClientField, visibleClientFields } from './client-field';
+import type { ClientRecord } from './client.entity';
+import { AgeBand, ageBandOn, Sex, Vulnerability } from './client.enums';
+import { clientRecordLoader, consentLoader } from './client.loaders';
+
+@ObjectType({ description: "A person the acting organization helps, as its own record: every field. Reading it is audited." })
+export class Client {
+  @Field(() => ID, { description: 'Stable identifier (UUID).' })
+  id!: string;
+
+  organizationId!: string;
+
+  @Field({ description: 'Full name as the person writes it, in any script, e.g. "Nguyễn Thị Hoa".' })
+  fullName!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the person likes to be called.' })
+  preferredName!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of birth, when known.' })
+  birthDate!: string | null;
+
+  @Field(() => AgeBand, { description: 'Age band: from the birth date when known, else as recorded.' })
+  ageBand!: AgeBand;
+
+  @Field(() => Sex, { description: 'Sex as recorded for reporting.' })
+  sex!: Sex;
+
+  @Field(() => String, { nullable: true, description: 'Gender identity in the person\'s own words, if they gave one.' })
+  genderIdentity!: string | null;
+
+  @Field(() => LocaleScalar, { nullable: true, description: 'Preferred language, a BCP 47 tag such as "vi" or "hmn".' })
+  preferredLanguage!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number.' })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Email address.' })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Home address.' })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Province or region the person lives in.' })
+  region!: string | null;
+
+  @Field(() => [Vulnerability], { description: 'Populations the person belongs to that shape the help they need.' })
+  vulnerabilities!: Vulnerability[];
+
+  @Field(() => Int, { description: 'Increases on every change; pass it back as `expectedVersion` to update safely.' })
+  version!: number;
+
+  @Field(() => DateTimeScalar, { description: 'When the client was registered.' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'When the record last changed.' })
+  updatedAt!: Date;
+}
+
+@ObjectType({
+  description:
+    'The client of a referral as the viewing organization may see them. The sender sees every field; the receiver sees only the fields in `visibleFields`: those the sender shared, that the client\'s consent still covers, and that the partnership agreement allows, field by field. Every other field is null. Reading it is audited.',
+})
+export class ReferredClient {
+  @Field(() => ID, { description: "The client's id in the sending organization." })
+  id!: string;
+
+  @Field(() => [ClientField], { description: 'The fields the viewer may see now; all others are null. Empty once consent is revoked or expires.' })
+  visibleFields!: ClientField[];
+
+  @Field(() => String, { nullable: true, description: 'Full name (FULL_NAME).' })
+  fullName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Preferred name (FULL_NAME).' })
+  preferredName!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of birth (BIRTH_DATE).' })
+  birthDate!: string | null;
+
+  @Field(() => AgeBand, { nullable: true, description: 'Age band (AGE_BAND).' })
+  ageBand!: AgeBand | null;
+
+  @Field(() => Sex, { nullable: true, description: 'Sex (SEX_AND_GENDER).' })
+  sex!: Sex | null;
+
+  @Field(() => String, { nullable: true, description: 'Gender identity (SEX_AND_GENDER).' })
+  genderIdentity!: string | null;
+
+  @Field(() => LocaleScalar, { nullable: true, description: 'Preferred language (PREFERRED_LANGUAGE).' })
+  preferredLanguage!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone (PHONE).' })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Email (EMAIL).' })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Address (ADDRESS).' })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Region (REGION).' })
+  region!: string | null;
+
+  @Field(() => [Vulnerability], { nullable: true, description: 'Vulnerability markers (VULNERABILITIES).' })
+  vulnerabilities!: Vulnerability[] | null;
+}
+
+const ageBandOf = (record: ClientRecord, now: Date): AgeBand => (record.birthDate ? ageBandOn(record.birthDate, now) : record.ageBand!);
+
+/** The owner's view of its own client: every field. The caller audits the read. */
+export function ownerView(record: ClientRecord, now = new Date()): Client {
+  return {
+    id: record.id,
+    organizationId: record.organizationId,
+    fullName: record.fullName,
+    preferredName: record.preferredName,
+    birthDate: record.birthDate,
+    ageBand: ageBandOf(record, now),
+    sex: record.sex,
+    genderIdentity: record.genderIdentity,
+    preferredLanguage: record.preferredLanguage,
+    phone: record.phone,
+    email: record.email,
+    address: record.address,
+    region: record.region,
+    vulnerabilities: record.vulnerabilities,
+    version: record.version,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** What a referral says about sharing its client. */
+export interface ReferralSharing {
+  organizationId: string;
+  receivingOrganizationId: string | null;
+  clientId: string;
+  consentId: string | null;
+  sharedFields: ClientField[];
+}
+
+/**
+ * The one read path for a referral's client. RLS lets the receiver read the client's row; this
+ * decides which fields of it leave the server, from the referral, the consent and the agreement
+ * as they are now, and audits the read when any personal field does.
+ */
+export async function referredClientView(ctx: RequestContext, referral: ReferralSharing): Promise<ReferredClient | null> {
+  const { organizationId } = await ctx.requirePrincipal();
+  const record = await ctx.loader(clientRecordLoader).load(referral.clientId);
+  if (!record || record.organizationId !== referral.organizationId) return null;
+  const now = new Date();
+  let visible: ClientField[];
+  if (organizationId === referral.organizationId) {
+    visible = Object.values(ClientField);
+  } else if (organizationId === referral.receivingOrganizationId) {
+    const [consent, partnership] = await Promise.all([
+      referral.consentId ? ctx.loader(consentLoader).load(referral.consentId) : null,
+      ctx.loader(sharingPartnershipLoader).load(referral.organizationId),
+    ]);
+    if (referral.consentId && !consent) return null;
+    visible = visibleClientFields(
+      {
+        referralFields: referral.sharedFields,
+        consent: consent && { fields: consent.sharedFields, revokedAt: consent.revokedAt, expiresAt: consent.expiresAt },
+        agreementCategories: categoriesFlowingFrom(partnership, referral.organizationId, now),
+      },
+      now,
+    );
+  } else {
+    return null;
+  }
+  if (visible.length) await auditClientRead(ctx, record);
+  const show = <T>(field: ClientField, value: T): T | null => (visible.includes(field) ? value : null);
+  return {
+    id: record.id,
+    visibleFields: visible,
+    fullName: show(ClientField.FULL_NAME, record.fullName),
+    preferredName: show(ClientField.FULL_NAME, record.preferredName),
+    birthDate: show(ClientField.BIRTH_DATE, record.birthDate),
+    ageBand: show(ClientField.AGE_BAND, ageBandOf(record, now)),
+    sex: show(ClientField.SEX_AND_GENDER, record.sex),
+    genderIdentity: show(ClientField.SEX_AND_GENDER, record.genderIdentity),
+    preferredLanguage: show(ClientField.PREFERRED_LANGUAGE, record.preferredLanguage),
+    phone: show(ClientField.PHONE, record.phone),
+    email: show(ClientField.EMAIL, record.email),
+    address: show(ClientField.ADDRESS, record.address),
+    region: show(ClientField.REGION, record.region),
+    vulnerabilities: show(ClientField.VULNERABILITIES, record.vulnerabilities),
+  };
+}

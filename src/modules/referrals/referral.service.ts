@@ -1,0 +1,440 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../../common/errors';
+import { paginate, type Page, type SortKey } from '../../common/pagination';
+import { Permission, roleGrants } from '../../common/permissions';
+import type { RequestContext, UserPrincipal } from '../../context/request-context';
+import { recordAudit } from '../audit/audit.service';
+import { consentInForce } from '../clients/client-field';
+import { findOwnClient } from '../clients/client.service';
+import { Consent } from '../clients/consent.entity';
+import { serviceLoader } from '../directory/directory.loaders';
+import { Service, ServiceStatus } from '../directory/service.entity';
+import { Membership } from '../auth/membership.entity';
+import { userLoader } from '../auth/user.loaders';
+import { organizationLoader } from '../organizations/organization.loaders';
+import { sharingPartnershipLoader } from '../partnerships/partnership.loaders';
+import { allowsNewReferrals, today } from '../partnerships/partnership.policy';
+import { actorName } from '../partnerships/partnership.service';
+import type {
+  AssignReferralInput,
+  CloseReferralInput,
+  CommentOnReferralInput,
+  CompleteReferralInput,
+  DeclineReferralInput,
+  ForwardReferralInput,
+  ReferralChangeInput,
+  ReferralDetailsInput,
+  ReferralListArgs,
+  SendReferralInput,
+} from './dto/referral.inputs';
+import { ReferralSort } from './dto/referral.inputs';
+import { ReferralEvent } from './referral-event.entity';
+import { Referral } from './referral.entity';
+import { OutcomeReason, ReferralEventKind, ReferralOutcome } from './referral.enums';
+import { checkTransition, FORWARDABLE_STATUSES, ReferralStatus, type ReferralAction, type ReferralSide } from './referral.lifecycle';
+import { referralLoader } from './referral.loaders';
+import { ReferralBox, type ReferralCounts } from './referral.types';
+
+const OPEN_STATUSES = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS];
+
+export function sideOfReferral(referral: Referral, organizationId: string): ReferralSide | null {
+  if (referral.organizationId === organizationId) return 'SENDER';
+  if (referral.receivingOrganizationId === organizationId) return 'RECEIVER';
+  return null;
+}
+
+export const isOverdue = (referral: Referral, now = new Date()) =>
+  referral.dueOn !== null && referral.dueOn < today(now) && OPEN_STATUSES.includes(referral.status);
+
+export async function getReferral(ctx: RequestContext, id: string, argumentPath: readonly (string | number)[] = ['id']): Promise<Referral> {
+  const referral = await ctx.loader(referralLoader).load(id);
+  if (!referral) throw notFound('Referral', argumentPath);
+  return referral;
+}
+
+const SORT_KEYS: Record<ReferralSort, { keys: SortKey<Referral>[]; direction: 'ASC' | 'DESC' }> = {
+  [ReferralSort.NEWEST_FIRST]: {
+    keys: [
+      { column: 'r.created_at', value: (r) => r.createdAt },
+      { column: 'r.id', value: (r) => r.id },
+    ],
+    direction: 'DESC',
+  },
+  [ReferralSort.OLDEST_FIRST]: {
+    keys: [
+      { column: 'r.created_at', value: (r) => r.createdAt },
+      { column: 'r.id', value: (r) => r.id },
+    ],
+    direction: 'ASC',
+  },
+  [ReferralSort.DUE_SOONEST]: {
+    keys: [
+      { column: `coalesce(r.due_on, 'infinity'::date)`, value: (r) => r.dueOn ?? 'infinity' },
+      { column: 'r.id', value: (r) => r.id },
+    ],
+    direction: 'ASC',
+  },
+};
+
+/** A page of the inbox (received) or outbox (sent); each box's filter leads with its own index column. */
+export async function listReferrals(ctx: RequestContext, box: ReferralBox, args: ReferralListArgs): Promise<Page<Referral>> {
+  const principal = await ctx.requirePrincipal();
+  const query = (await ctx.db()).createQueryBuilder(Referral, 'r');
+  query.where(box === ReferralBox.INBOX ? 'r.receiving_organization_id = :me' : 'r.organization_id = :me', { me: principal.organizationId });
+  const filter = args.filter ?? {};
+  if (filter.statuses?.length) query.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
+  if (filter.urgencies?.length) query.andWhere('r.urgency IN (:...urgencies)', { urgencies: filter.urgencies });
+  if (filter.serviceCategoryCodes?.length) {
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM services s WHERE s.organization_id = r.receiving_organization_id AND s.id = r.service_id
+                AND s.category_code IN (:...categories))`,
+      { categories: filter.serviceCategoryCodes },
+    );
+  }
+  if (filter.sentAfter) query.andWhere('r.created_at >= :sentAfter', { sentAfter: filter.sentAfter });
+  if (filter.sentBefore) query.andWhere('r.created_at < :sentBefore', { sentBefore: filter.sentBefore });
+  if (filter.dueFrom) query.andWhere('r.due_on >= :dueFrom', { dueFrom: filter.dueFrom });
+  if (filter.dueTo) query.andWhere('r.due_on <= :dueTo', { dueTo: filter.dueTo });
+  if (filter.assignedToMe) {
+    query.andWhere('r.assigned_user_id = :userId', { userId: principal.kind === 'user' ? principal.userId : null });
+  }
+  if (filter.overdue != null) {
+    const overdue = `(r.due_on < :today AND r.status IN (:...open))`;
+    query.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { today: today(), open: OPEN_STATUSES });
+  }
+  if (filter.clientId) query.andWhere('r.client_id = :clientId', { clientId: filter.clientId });
+  const sort = SORT_KEYS[args.sort];
+  return paginate(query, args, sort.keys, ctx.config.graphql.maxPageSize, sort.direction);
+}
+
+export async function countReferrals(ctx: RequestContext, box: ReferralBox): Promise<ReferralCounts> {
+  const { organizationId } = await ctx.requirePrincipal();
+  const column = box === ReferralBox.INBOX ? 'receiving_organization_id' : 'organization_id';
+  const rows: { status: ReferralStatus; count: number; overdue: number }[] = await (await ctx.db()).query(
+    `SELECT status, count(*)::int AS count,
+            count(*) FILTER (WHERE due_on < $2 AND status = ANY($3))::int AS overdue
+       FROM referrals WHERE ${column} = $1 GROUP BY status`,
+    [organizationId, today(), OPEN_STATUSES],
+  );
+  return {
+    box,
+    byStatus: Object.values(ReferralStatus).map((status) => ({ status, count: rows.find((r) => r.status === status)?.count ?? 0 })),
+    overdue: rows.reduce((sum, row) => sum + row.overdue, 0),
+    total: rows.reduce((sum, row) => sum + row.count, 0),
+  };
+}
+
+async function appendEvent(
+  ctx: RequestContext,
+  principal: UserPrincipal,
+  referral: Referral,
+  event: { kind: ReferralEventKind; fromStatus?: ReferralStatus | null; toStatus?: ReferralStatus | null; note?: string | null; relatedId?: string | null },
+): Promise<ReferralEvent> {
+  const em = await ctx.db();
+  const row = em.create(ReferralEvent, {
+    organizationId: referral.organizationId,
+    id: randomUUID(),
+    receivingOrganizationId: referral.receivingOrganizationId,
+    referralId: referral.id,
+    kind: event.kind,
+    fromStatus: event.fromStatus ?? null,
+    toStatus: event.toStatus ?? null,
+    note: event.note ?? null,
+    actorOrganizationId: principal.organizationId,
+    actorUserId: principal.userId,
+    actorName: await actorName(ctx, principal),
+    relatedId: event.relatedId ?? null,
+  });
+  await em.insert(ReferralEvent, row);
+  return row;
+}
+
+/** The consent a referral rests on, or the refusal that says why there is none. */
+async function resolveConsent(
+  em: EntityManager,
+  principal: UserPrincipal,
+  details: ReferralDetailsInput,
+  receivingOrganizationId: string,
+): Promise<Consent | null> {
+  if (details.consentOverrideReason) {
+    if (!roleGrants(principal.role, Permission.CONSENT_OVERRIDE)) {
+      throw forbidden('Only a coordinator or admin can send a referral without consent', 'CONSENT_OVERRIDE_NOT_ALLOWED');
+    }
+    return null;
+  }
+  const now = new Date();
+  const covers = (consent: Consent) =>
+    consent.clientId === details.clientId &&
+    consent.recipientOrganizationId === receivingOrganizationId &&
+    (consent.recipientServiceId === null || consent.recipientServiceId === details.serviceId) &&
+    consentInForce(consent, now) &&
+    consent.givenAt <= now;
+  if (details.consentId) {
+    const consent = await em.findOneBy(Consent, { organizationId: principal.organizationId, id: details.consentId });
+    if (!consent) throw notFound('Consent', ['input', 'consentId']);
+    if (!covers(consent)) {
+      throw forbidden(
+        consentInForce(consent, now)
+          ? 'This consent does not cover this client, organization and service'
+          : 'This consent has been revoked or has expired: record a new one, or ask a coordinator to override with a reason',
+        'NO_VALID_CONSENT',
+      );
+    }
+    return consent;
+  }
+  const candidates = await em.find(Consent, {
+    where: { organizationId: principal.organizationId, clientId: details.clientId, recipientOrganizationId: receivingOrganizationId },
+    order: { givenAt: 'DESC' },
+  });
+  const consent = candidates.find(covers);
+  if (!consent) {
+    throw forbidden(
+      "No consent in force covers sharing this client with that organization: record the client's consent first, or ask a coordinator to override with a reason",
+      'NO_VALID_CONSENT',
+    );
+  }
+  return consent;
+}
+
+async function createReferral(
+  ctx: RequestContext,
+  details: ReferralDetailsInput,
+  receiver: { organizationId: string } | { externalName: string },
+  forwardedFrom: Referral | null,
+): Promise<Referral> {
+  const principal = await ctx.requireUser();
+  const em = await ctx.db();
+  const client = await findOwnClient(ctx, details.clientId, ['input', 'clientId']);
+  let consent: Consent | null = null;
+  let service: Service | null = null;
+  let sharedFields = details.sharedFields ?? [];
+
+  if ('organizationId' in receiver) {
+    if (receiver.organizationId === principal.organizationId) {
+      throw badInput('A referral goes to another organization', ['input', 'receivingOrganizationId']);
+    }
+    if (!(await ctx.loader(organizationLoader).load(receiver.organizationId))) {
+      throw notFound('Organization', ['input', 'receivingOrganizationId']);
+    }
+    const partnership = await ctx.loader(sharingPartnershipLoader).load(receiver.organizationId);
+    if (!allowsNewReferrals(partnership, principal.organizationId)) {
+      throw forbidden(
+        partnership
+          ? `Your partnership with this organization is ${partnership.status} or its agreement does not let you send referrals now`
+          : 'You have no active partnership with this organization: propose one first',
+        'NO_ACTIVE_PARTNERSHIP',
+      );
+    }
+    if (details.serviceId) {
+      service = await ctx.loader(serviceLoader).load(details.serviceId);
+      if (!service || service.organizationId !== receiver.organizationId) {
+        throw notFound('Service of the receiving organization', ['input', 'serviceId']);
+      }
+      if (service.status !== ServiceStatus.ACTIVE || !service.acceptingReferrals) {
+        throw forbidden(`${service.name} is not accepting referrals now: choose another service or ask the organization`, 'SERVICE_NOT_ACCEPTING_REFERRALS');
+      }
+    }
+    consent = await resolveConsent(em, principal, details, receiver.organizationId);
+    if (consent) {
+      const beyond = sharedFields.filter((field) => !consent!.sharedFields.includes(field));
+      if (details.sharedFields && beyond.length) {
+        throw badInput(`The consent does not cover: ${beyond.join(', ')}`, ['input', 'sharedFields']);
+      }
+      if (!details.sharedFields) sharedFields = consent.sharedFields;
+    }
+  } else {
+    if (details.serviceId) throw badInput('A logged referral cannot name a service on the platform', ['input', 'serviceId']);
+    sharedFields = [];
+  }
+
+  const referral = em.create(Referral, {
+    organizationId: principal.organizationId,
+    id: randomUUID(),
+    receivingOrganizationId: 'organizationId' in receiver ? receiver.organizationId : null,
+    externalReceiverName: 'externalName' in receiver ? receiver.externalName.trim() : null,
+    serviceId: service?.id ?? null,
+    clientId: client.id,
+    consentId: consent?.id ?? null,
+    consentOverrideReason: 'organizationId' in receiver && !consent ? details.consentOverrideReason!.trim() : null,
+    sharedFields,
+    reason: details.reason.trim(),
+    needs: details.needs ?? null,
+    urgency: details.urgency,
+    dueOn: details.dueOn ?? null,
+    status: ReferralStatus.SENT,
+    sentByUserId: principal.userId,
+    assignedUserId: null,
+    outcome: null,
+    outcomeReason: null,
+    serviceDelivered: null,
+    forwardedFromOrganizationId: forwardedFrom?.organizationId ?? null,
+    forwardedFromReferralId: forwardedFrom?.id ?? null,
+  });
+  await em.insert(Referral, referral);
+  await appendEvent(ctx, principal, referral, {
+    kind: ReferralEventKind.SENT,
+    toStatus: ReferralStatus.SENT,
+    note: referral.consentOverrideReason ? `Sent without consent: ${referral.consentOverrideReason}` : null,
+  });
+  if (referral.consentOverrideReason) {
+    await recordAudit(ctx, { action: 'overrideConsent', entityType: 'Referral', entityId: referral.id });
+  }
+  return em.findOneByOrFail(Referral, { organizationId: referral.organizationId, id: referral.id });
+}
+
+export async function sendReferral(ctx: RequestContext, input: SendReferralInput): Promise<Referral> {
+  if (!input.receivingOrganizationId === !input.externalReceiverName) {
+    throw badInput('Give exactly one of receivingOrganizationId or externalReceiverName', ['input', 'receivingOrganizationId']);
+  }
+  return createReferral(
+    ctx,
+    input,
+    input.receivingOrganizationId ? { organizationId: input.receivingOrganizationId } : { externalName: input.externalReceiverName! },
+    null,
+  );
+}
+
+export async function forwardReferral(ctx: RequestContext, input: ForwardReferralInput): Promise<Referral> {
+  const principal = await ctx.requireUser();
+  const original = await lockReferral(ctx, input.referralId);
+  if (sideOfReferral(original, principal.organizationId) !== 'RECEIVER') {
+    throw forbidden('Only the receiving organization can forward a referral', 'WRONG_SIDE');
+  }
+  assertVersion(original, input.expectedVersion);
+  if (!FORWARDABLE_STATUSES.includes(original.status)) {
+    throw badInput(`Accept the referral before forwarding it (it is ${original.status})`, ['input', 'referralId']);
+  }
+  if (input.receivingOrganizationId === original.organizationId) {
+    throw badInput('Forward to a third organization; to answer the sender, comment on the referral', ['input', 'receivingOrganizationId']);
+  }
+  const forwarded = await createReferral(ctx, input, { organizationId: input.receivingOrganizationId }, original);
+  await appendEvent(ctx, principal, original, { kind: ReferralEventKind.FORWARDED, note: input.note ?? null, relatedId: input.receivingOrganizationId });
+  return forwarded;
+}
+
+async function lockReferral(ctx: RequestContext, referralId: string): Promise<Referral> {
+  const referral = await (await ctx.db()).findOne(Referral, { where: { id: referralId }, lock: { mode: 'pessimistic_write' } });
+  if (!referral) throw notFound('Referral', ['input', 'referralId']);
+  return referral;
+}
+
+function assertVersion(referral: Referral, expectedVersion: number): void {
+  if (referral.version !== expectedVersion) {
+    throw conflict(`Someone changed this referral since you read it: it is ${referral.status} now (version ${referral.version})`, {
+      status: referral.status,
+      version: referral.version,
+    });
+  }
+}
+
+type StateChanges = Partial<Pick<Referral, 'outcome' | 'outcomeReason' | 'serviceDelivered'>>;
+
+/**
+ * Moves a referral along its lifecycle under a row lock: the first of two concurrent changes wins,
+ * the second finds a new version and gets CONFLICT with the current status.
+ */
+async function transition(
+  ctx: RequestContext,
+  action: ReferralAction,
+  input: ReferralChangeInput,
+  changes: StateChanges = {},
+  note: string | null = input.note ?? null,
+): Promise<Referral> {
+  const principal = await ctx.requireUser();
+  const referral = await lockReferral(ctx, input.referralId);
+  const side = sideOfReferral(referral, principal.organizationId)!;
+  assertVersion(referral, input.expectedVersion);
+  const check = checkTransition(action, referral.status, side, { logged: referral.receivingOrganizationId === null });
+  if (!check.ok) {
+    if (check.reason === 'WRONG_SIDE') throw forbidden(check.message, 'WRONG_SIDE');
+    throw new AppError(ErrorCode.BAD_USER_INPUT, check.message, {
+      argumentPath: ['input', 'referralId'],
+      details: { current: { status: referral.status, version: referral.version } },
+    });
+  }
+  const em = await ctx.db();
+  await em
+    .createQueryBuilder()
+    .update(Referral)
+    .set({ status: check.to, version: () => 'version + 1', updatedAt: () => 'now()', ...changes })
+    .where('organization_id = :organizationId AND id = :id', { organizationId: referral.organizationId, id: referral.id })
+    .execute();
+  await appendEvent(ctx, principal, referral, { kind: ReferralEventKind.STATUS_CHANGED, fromStatus: referral.status, toStatus: check.to, note });
+  return em.findOneByOrFail(Referral, { organizationId: referral.organizationId, id: referral.id });
+}
+
+export const acceptReferral = (ctx: RequestContext, input: ReferralChangeInput) => transition(ctx, 'accept', input);
+export const startReferral = (ctx: RequestContext, input: ReferralChangeInput) => transition(ctx, 'start', input);
+export const cancelReferral = (ctx: RequestContext, input: ReferralChangeInput) => transition(ctx, 'cancel', input);
+
+export const declineReferral = (ctx: RequestContext, input: DeclineReferralInput) =>
+  transition(ctx, 'decline', input, {}, [input.reason.trim(), input.note].filter(Boolean).join('\n\n'));
+
+function assertOutcomeReason(outcomeReason: OutcomeReason | null | undefined, note: string | null | undefined): void {
+  if (outcomeReason === OutcomeReason.OTHER && !note?.trim()) {
+    throw badInput('Explain the OTHER reason in the note', ['input', 'note']);
+  }
+}
+
+export function completeReferral(ctx: RequestContext, input: CompleteReferralInput): Promise<Referral> {
+  if (input.outcome === ReferralOutcome.NOT_SUCCESSFUL && !input.outcomeReason) {
+    throw badInput('Say why the referral was not successful in outcomeReason', ['input', 'outcomeReason']);
+  }
+  if (input.outcome === ReferralOutcome.SUCCESSFUL && input.outcomeReason) {
+    throw badInput('outcomeReason is only for NOT_SUCCESSFUL outcomes', ['input', 'outcomeReason']);
+  }
+  assertOutcomeReason(input.outcomeReason, input.note);
+  return transition(ctx, 'complete', input, {
+    outcome: input.outcome,
+    outcomeReason: input.outcomeReason ?? null,
+    serviceDelivered: input.serviceDelivered,
+  });
+}
+
+export function closeReferral(ctx: RequestContext, input: CloseReferralInput): Promise<Referral> {
+  assertOutcomeReason(input.outcomeReason, input.note);
+  return transition(ctx, 'close', input, {
+    outcome: ReferralOutcome.NOT_SUCCESSFUL,
+    outcomeReason: input.outcomeReason,
+    serviceDelivered: false,
+  });
+}
+
+export async function assignReferral(ctx: RequestContext, input: AssignReferralInput): Promise<Referral> {
+  const principal = await ctx.requireUser();
+  const referral = await lockReferral(ctx, input.referralId);
+  if (sideOfReferral(referral, principal.organizationId) !== 'RECEIVER') {
+    throw forbidden('Only the receiving organization assigns a referral to its caseworkers', 'WRONG_SIDE');
+  }
+  assertVersion(referral, input.expectedVersion);
+  const em = await ctx.db();
+  let assigneeName: string | null = null;
+  if (input.assigneeUserId) {
+    const member = await em.findOneBy(Membership, { organizationId: principal.organizationId, userId: input.assigneeUserId });
+    if (!member) throw notFound('Member of your organization', ['input', 'assigneeUserId']);
+    assigneeName = (await ctx.loader(userLoader).load(input.assigneeUserId))?.displayName ?? null;
+  }
+  await em
+    .createQueryBuilder()
+    .update(Referral)
+    .set({ assignedUserId: input.assigneeUserId ?? null, version: () => 'version + 1', updatedAt: () => 'now()' })
+    .where('organization_id = :organizationId AND id = :id', { organizationId: referral.organizationId, id: referral.id })
+    .execute();
+  await appendEvent(ctx, principal, referral, {
+    kind: ReferralEventKind.ASSIGNED,
+    note: [assigneeName ? `Assigned to ${assigneeName}` : 'Unassigned', input.note].filter(Boolean).join('\n\n'),
+    relatedId: input.assigneeUserId ?? null,
+  });
+  return em.findOneByOrFail(Referral, { organizationId: referral.organizationId, id: referral.id });
+}
+
+export async function commentOnReferral(ctx: RequestContext, input: CommentOnReferralInput): Promise<ReferralEvent> {
+  const principal = await ctx.requireUser();
+  const referral = await ctx.loader(referralLoader).load(input.referralId);
+  if (!referral) throw notFound('Referral', ['input', 'referralId']);
+  if (referral.receivingOrganizationId === null && referral.organizationId !== principal.organizationId) {
+    throw notFound('Referral', ['input', 'referralId']);
+  }
+  return appendEvent(ctx, principal, referral, { kind: ReferralEventKind.COMMENTED, note: input.body.trim() });
+}
