@@ -35,7 +35,7 @@ async function request<R, V>(document: TypedDocumentNode<R, V>, variables?: V, t
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: print(document), variables }),
   });
-  return { ...((await response.json()) as { data?: R; errors?: never[] }), status: response.status };
+  return { ...((await response.json()) as { data?: R; errors?: never[] }), status: response.status, statements: Number(response.headers.get('x-sql-statements')) };
 }
 
 beforeAll(async () => {
