@@ -37,7 +37,7 @@ import { ReferralStatus } from './referral.lifecycle';
 @Check('ck_referrals_urgency', `urgency IN ('ROUTINE', 'URGENT', 'EMERGENCY')`)
 @Check('ck_referrals_receiver', `(receiving_organization_id IS NULL) <> (external_receiver_name IS NULL)`)
 @Check('ck_referrals_not_self', `receiving_organization_id <> organization_id`)
-@Check('ck_referrals_consent', `consent_id IS NOT NULL OR consent_override_reason IS NOT NULL`)
+@Check('ck_referrals_consent', `receiving_organization_id IS NULL OR consent_id IS NOT NULL OR consent_override_reason IS NOT NULL`)
 export class Referral {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_referrals' })
   @ForeignKey(() => Organization, { name: 'fk_referrals_organization', onDelete: 'CASCADE' })
