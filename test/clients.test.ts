@@ -120,6 +120,8 @@ describe('the audit trail', () => {
     const clients = [];
     for (let i = 0; i < 12; i += 1) clients.push(await registerClient(app, caseworker, { fullName: `Người ${i}` }));
     await recordConsent(app, caseworker, clients[0].id, (await signUpOrganization(app)).organizationId);
+    expect(await auditCount(admin.organizationId, 'signUp')).toBe(1);
+    expect(await auditCount(admin.organizationId, 'acceptInvitation')).toBe(1);
     expect(await auditCount(admin.organizationId, 'registerClient')).toBe(12);
     expect(await auditCount(admin.organizationId, 'recordConsent')).toBe(1);
 

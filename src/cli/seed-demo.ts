@@ -16,7 +16,11 @@ interface DemoPerson {
   displayName: string;
 }
 
+/** How the referral network below names each demo organization. */
+type OrgKey = 'centre' | 'union' | 'youth' | 'hospital' | 'alamal' | 'fund';
+
 interface DemoOrganization {
+  key: OrgKey;
   profile: {
     name: string;
     kind: OrganizationKind;
@@ -35,6 +39,7 @@ const centreCoordinator: DemoPerson = { email: 'coordinator@ctxh-laocai.demo', d
 // The centre comes first: the women's union invites its coordinator, whose account must exist by then.
 const DEMO_NETWORK: DemoOrganization[] = [
   {
+    key: 'centre',
     profile: {
       name: 'Trung tâm Công tác xã hội tỉnh Lào Cai',
       kind: OrganizationKind.GOVERNMENT_AGENCY,
@@ -53,6 +58,7 @@ const DEMO_NETWORK: DemoOrganization[] = [
     ],
   },
   {
+    key: 'union',
     profile: {
       name: 'Hội Liên hiệp Phụ nữ tỉnh Lào Cai',
       kind: OrganizationKind.COMMUNITY_GROUP,
@@ -67,6 +73,7 @@ const DEMO_NETWORK: DemoOrganization[] = [
     members: [{ person: centreCoordinator, role: Role.CASEWORKER }],
   },
   {
+    key: 'youth',
     profile: {
       name: 'Tỉnh đoàn Lào Cai',
       kind: OrganizationKind.COMMUNITY_GROUP,
@@ -79,6 +86,7 @@ const DEMO_NETWORK: DemoOrganization[] = [
     members: [],
   },
   {
+    key: 'hospital',
     profile: {
       name: 'Bệnh viện Đa khoa huyện Bát Xát',
       kind: OrganizationKind.HOSPITAL,
@@ -91,6 +99,7 @@ const DEMO_NETWORK: DemoOrganization[] = [
     members: [],
   },
   {
+    key: 'alamal',
     profile: {
       name: 'جمعية الأمل للإغاثة',
       kind: OrganizationKind.INTERNATIONAL_NGO,
@@ -103,6 +112,7 @@ const DEMO_NETWORK: DemoOrganization[] = [
     members: [],
   },
   {
+    key: 'fund',
     profile: {
       name: "Mekong Children's Fund",
       kind: OrganizationKind.FUNDER,

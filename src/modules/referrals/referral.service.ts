@@ -431,10 +431,6 @@ export async function assignReferral(ctx: RequestContext, input: AssignReferralI
 
 export async function commentOnReferral(ctx: RequestContext, input: CommentOnReferralInput): Promise<ReferralEvent> {
   const principal = await ctx.requireUser();
-  const referral = await ctx.loader(referralLoader).load(input.referralId);
-  if (!referral) throw notFound('Referral', ['input', 'referralId']);
-  if (referral.receivingOrganizationId === null && referral.organizationId !== principal.organizationId) {
-    throw notFound('Referral', ['input', 'referralId']);
-  }
+  const referral = await getReferral(ctx, input.referralId, ['input', 'referralId']);
   return appendEvent(ctx, principal, referral, { kind: ReferralEventKind.COMMENTED, note: input.body.trim() });
 }
