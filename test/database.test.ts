@@ -3,14 +3,15 @@ import { createOwnerDataSource } from '../src/database/data-sources';
 import { APP_GROUP_ROLE } from '../src/database/roles';
 import { MembersDocument } from './generated/graphql';
 import { addMember, dataOf, signUpOrganization } from './factories';
-import { buildTenant } from './isolation/harness';
+import { buildWorld } from './isolation/harness';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
-  await buildTenant(app, 'Organization A');
-  await buildTenant(app, 'Organization B');
+  // Organizations with rows in every table: members, sessions, invitations, API keys, services and
+  // places, partnerships, clients, consents, referrals with their timelines, and audit events.
+  await buildWorld(app);
 });
 afterAll(() => app.close());
 

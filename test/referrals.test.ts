@@ -482,6 +482,22 @@ describe('inbox, outbox and counts', () => {
 });
 
 describe('who may act', () => {
+  it("shows each side only its own staff on a referral, even a person who is a member of both", async () => {
+    const { caseworker, hospital } = await centreAndHospital();
+    const both = await addMember(app, hospital, 'CASEWORKER', { email: caseworker.email, password: caseworker.password });
+    const { referral } = await referClient(app, caseworker, hospital);
+    const accepted = dataOf(await app.request(AcceptReferralDocument, { input: { referralId: referral.id, expectedVersion: 1 } }, { token: hospital.token }))
+      .acceptReferral;
+    const assigned = dataOf(
+      await app.request(AssignReferralDocument, { input: { referralId: referral.id, expectedVersion: accepted.version, assigneeUserId: both.userId } }, {
+        token: hospital.token,
+      }),
+    ).assignReferral;
+    expect(assigned).toMatchObject({ sentBy: null, assignee: { id: both.userId } });
+    const atCentre = dataOf(await app.request(ReferralDocument, { id: referral.id }, { token: caseworker.token })).referral;
+    expect(atCentre).toMatchObject({ sentBy: { id: caseworker.userId }, assignee: null });
+  });
+
   it('refuses API keys and viewers the referral and client operations', async () => {
     const { caseworker, hospital } = await centreAndHospital();
     const viewer = await addMember(app, hospital, 'VIEWER');

@@ -1,10 +1,11 @@
 import { buildAppSchema } from '../../src/schema';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { foundationCases } from './foundation.cases';
-import { buildTenant, snapshotTenant, type IsolationCase, type World } from './harness';
+import { buildWorld, snapshotTenant, type IsolationCase, type World } from './harness';
+import { referralCases } from './referrals.cases';
 
 /** Every module adds its cases here. */
-const CASES: IsolationCase[] = [...foundationCases];
+const CASES: IsolationCase[] = [...foundationCases, ...referralCases];
 
 let app: TestApp;
 let world: World;
@@ -12,7 +13,8 @@ let before: Record<string, unknown[]>;
 
 beforeAll(async () => {
   app = await startTestApp();
-  world = { app, a: await buildTenant(app, 'Organization A'), b: await buildTenant(app, 'Organization B') };
+  // A and B, and C: A's partner on the other side of A's referrals (and B's partner too).
+  world = await buildWorld(app);
   before = await snapshotTenant(app, world.a.admin.organizationId);
 });
 afterAll(() => app.close());

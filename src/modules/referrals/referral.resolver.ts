@@ -179,13 +179,15 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The receiving caseworker it is assigned to. Shown to the receiver only; null for the sender.' })
-  assignee(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return referral.assignedUserId ? ctx.loader(userLoader).load(referral.assignedUserId) : null;
+  async assignee(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
+    const side = sideOfReferral(referral, (await ctx.requirePrincipal()).organizationId);
+    return side === 'RECEIVER' && referral.assignedUserId ? ctx.loader(userLoader).load(referral.assignedUserId) : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The caseworker who sent it. Shown to the sender only; the receiver sees their name in the timeline.' })
-  sentBy(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return ctx.loader(userLoader).load(referral.sentByUserId);
+  async sentBy(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
+    const side = sideOfReferral(referral, (await ctx.requirePrincipal()).organizationId);
+    return side === 'SENDER' ? ctx.loader(userLoader).load(referral.sentByUserId) : null;
   }
 
   @FieldResolver(() => String, {
