@@ -396,6 +396,12 @@ describe('forwarding and logged referrals', () => {
       ),
     ).forwardReferral;
     expect(forwarded).toMatchObject({ status: 'SENT', forwardedFrom: { id: referral.id }, sender: { id: hospital.organizationId } });
+    const again = await app.request(
+      ForwardReferralDocument,
+      { input: { referralId: referral.id, expectedVersion: accepted.version, receivingOrganizationId: shelter.organizationId, clientId: ownClient.id, reason: 'Twice' } },
+      { token: hospital.token },
+    );
+    expect(errorCodes(again)).toEqual(['CONFLICT']);
 
     const atCentre = dataOf(await app.request(ReferralDocument, { id: referral.id }, { token: caseworker.token })).referral;
     expect(atCentre.timeline.at(-1)).toMatchObject({ kind: 'FORWARDED', forwardedTo: { id: shelter.organizationId } });
@@ -408,6 +414,12 @@ describe('forwarding and logged referrals', () => {
   it('tracks a referral to an organization not on the platform, which only the sender sees and moves', async () => {
     const centre = await signUpOrganization(app);
     const client = await registerClient(app, centre);
+    const override = await app.request(
+      SendReferralDocument,
+      { input: { clientId: client.id, externalReceiverName: 'Chùa Phúc Khánh', reason: 'Food', consentOverrideReason: 'Not needed off the platform' } },
+      { token: centre.token },
+    );
+    expect([errorCodes(override), override.errors?.[0].extensions?.argumentPath]).toEqual([['BAD_USER_INPUT'], ['input', 'consentOverrideReason']]);
     const logged = await sendReferral(app, centre, { clientId: client.id, externalReceiverName: 'Chùa Phúc Khánh', reason: 'Food parcels' });
     expect(logged).toMatchObject({ receiver: null, externalReceiverName: 'Chùa Phúc Khánh', availableActions: ['ACCEPT', 'DECLINE', 'CANCEL'] });
     const accepted = dataOf(await app.request(AcceptReferralDocument, { input: { referralId: logged.id, expectedVersion: logged.version } }, { token: centre.token }));
@@ -504,7 +516,8 @@ describe('who may act', () => {
     const { referral } = await referClient(app, caseworker, hospital);
     const accept = await app.request(AcceptReferralDocument, { input: { referralId: referral.id, expectedVersion: 1 } }, { token: viewer.token });
     expect(errorCodes(accept)).toEqual(['FORBIDDEN']);
-    expect(dataOf(await app.request(ReferralDocument, { id: referral.id }, { token: viewer.token })).referral.id).toBe(referral.id);
+    const seen = dataOf(await app.request(ReferralDocument, { id: referral.id }, { token: viewer.token })).referral;
+    expect(seen).toMatchObject({ id: referral.id, availableActions: [] });
     expect(await referralRow(referral.id)).toMatchObject({ status: 'SENT', version: 1 });
   });
 });

@@ -278,6 +278,1149 @@ async function printCredentials(gql: Gql, admins: Session[]): Promise<void> {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// The referral network: partnerships, the service directory, clients with consent, referrals.
+// Everything below goes through the API too, and each step first looks for what exists.
+// ---------------------------------------------------------------------------------------------
+
+type DataCategory = 'REFERRALS' | 'IDENTITY_AND_CONTACT' | 'HEALTH_AND_PROTECTION' | 'PROGRAM_DATA';
+type ClientField =
+  | 'FULL_NAME'
+  | 'BIRTH_DATE'
+  | 'AGE_BAND'
+  | 'SEX_AND_GENDER'
+  | 'PREFERRED_LANGUAGE'
+  | 'PHONE'
+  | 'EMAIL'
+  | 'ADDRESS'
+  | 'REGION'
+  | 'VULNERABILITIES';
+type PartnershipStatus = 'PROPOSED' | 'ACTIVE' | 'DECLINED' | 'SUSPENDED' | 'ENDED';
+type ReferralStatus = 'SENT' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'IN_PROGRESS' | 'COMPLETED' | 'CLOSED';
+
+/** A demo account acting for one demo organization. */
+interface Actor {
+  org: OrgKey;
+  email: string;
+}
+
+const CENTRE_ADMIN: Actor = { org: 'centre', email: 'admin@ctxh-laocai.demo' };
+const CENTRE_COORDINATOR: Actor = { org: 'centre', email: centreCoordinator.email };
+const CENTRE_CASEWORKER: Actor = { org: 'centre', email: 'caseworker@ctxh-laocai.demo' };
+const UNION_ADMIN: Actor = { org: 'union', email: 'admin@hlhpn-laocai.demo' };
+const YOUTH_ADMIN: Actor = { org: 'youth', email: 'admin@tinhdoan-laocai.demo' };
+const HOSPITAL_ADMIN: Actor = { org: 'hospital', email: 'admin@bvdk-batxat.demo' };
+const ALAMAL_ADMIN: Actor = { org: 'alamal', email: 'admin@alamal-relief.demo' };
+const FUND_ADMIN: Actor = { org: 'fund', email: 'admin@mekong-childrens-fund.demo' };
+
+/** Dates relative to the day the seed runs, so that due dates and agreements stay meaningful. */
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const startOfThisYear = () => `${new Date().getUTCFullYear()}-01-01`;
+
+interface DemoPartnership {
+  proposer: Actor;
+  partner: Actor;
+  purpose: string;
+  legalBasis: 'CONSENT' | 'CONTRACT' | 'LEGAL_OBLIGATION' | 'LEGITIMATE_INTERESTS' | 'PUBLIC_TASK' | 'VITAL_INTERESTS';
+  agreementReference?: string;
+  proposerShares: DataCategory[];
+  partnerShares: DataCategory[];
+  note: string;
+  /** Status changes after the proposal, in order; the last one is where the demo leaves it. */
+  steps: { status: PartnershipStatus; by: 'proposer' | 'partner'; note: string }[];
+}
+
+const DEMO_PARTNERSHIPS: DemoPartnership[] = [
+  {
+    proposer: CENTRE_ADMIN,
+    partner: HOSPITAL_ADMIN,
+    purpose:
+      'Chuyển gửi người cao tuổi, người khuyết tật và trẻ em thuộc diện bảo trợ xã hội đến khám sức khỏe và phục hồi chức năng; ' +
+      'bệnh viện báo lại kết quả cho Trung tâm.',
+    legalBasis: 'PUBLIC_TASK',
+    agreementReference: 'Thỏa thuận phối hợp số 07/TTPH-CTXH-BVBX',
+    proposerShares: ['REFERRALS', 'IDENTITY_AND_CONTACT', 'HEALTH_AND_PROTECTION'],
+    partnerShares: ['REFERRALS', 'IDENTITY_AND_CONTACT'],
+    note: 'Đề nghị ký thỏa thuận phối hợp chuyển gửi năm nay.',
+    steps: [{ status: 'ACTIVE', by: 'partner', note: 'Bệnh viện đồng ý; đầu mối là khoa Phục hồi chức năng.' }],
+  },
+  {
+    proposer: UNION_ADMIN,
+    partner: CENTRE_COORDINATOR,
+    purpose:
+      'Hỗ trợ phụ nữ và trẻ em bị bạo lực, bị mua bán: tạm lánh, tư vấn tâm lý, trợ giúp pháp lý và tái hòa nhập cộng đồng.',
+    legalBasis: 'CONSENT',
+    agreementReference: 'Quy chế phối hợp số 15/QCPH-HPN-CTXH',
+    proposerShares: ['REFERRALS', 'IDENTITY_AND_CONTACT', 'HEALTH_AND_PROTECTION'],
+    partnerShares: ['REFERRALS', 'IDENTITY_AND_CONTACT', 'HEALTH_AND_PROTECTION'],
+    note: 'Đề nghị Trung tâm cùng phối hợp theo quy chế đã ký.',
+    steps: [{ status: 'ACTIVE', by: 'partner', note: 'Trung tâm đồng ý.' }],
+  },
+  {
+    proposer: UNION_ADMIN,
+    partner: HOSPITAL_ADMIN,
+    purpose: 'Khám, điều trị và chứng nhận thương tích cho phụ nữ, trẻ em bị bạo lực gia đình; hỗ trợ tâm lý ban đầu.',
+    legalBasis: 'VITAL_INTERESTS',
+    proposerShares: ['REFERRALS', 'IDENTITY_AND_CONTACT', 'HEALTH_AND_PROTECTION'],
+    partnerShares: ['REFERRALS'],
+    note: 'Đề nghị phối hợp tiếp nhận nạn nhân bạo lực gia đình.',
+    steps: [{ status: 'ACTIVE', by: 'partner', note: 'Đồng ý; khoa Cấp cứu tiếp nhận 24/7.' }],
+  },
+  {
+    proposer: CENTRE_ADMIN,
+    partner: YOUTH_ADMIN,
+    purpose:
+      'Tình nguyện viên Đoàn kèm cặp học tập và tổ chức sinh hoạt hè cho trẻ em không có sự chăm sóc của cha mẹ tại Trung tâm.',
+    legalBasis: 'LEGITIMATE_INTERESTS',
+    proposerShares: ['REFERRALS', 'IDENTITY_AND_CONTACT'],
+    partnerShares: ['PROGRAM_DATA'],
+    note: 'Mong Tỉnh đoàn xem xét trước kỳ nghỉ hè.',
+    steps: [],
+  },
+  {
+    proposer: ALAMAL_ADMIN,
+    partner: UNION_ADMIN,
+    purpose:
+      'Cross-border case management and safe return for Vietnamese women and girls identified in Jordan as survivors of trafficking.',
+    legalBasis: 'VITAL_INTERESTS',
+    agreementReference: 'AMR-VN-03',
+    proposerShares: ['REFERRALS', 'IDENTITY_AND_CONTACT', 'HEALTH_AND_PROTECTION'],
+    partnerShares: ['REFERRALS', 'IDENTITY_AND_CONTACT'],
+    note: 'نقترح شراكة لإدارة الحالات عبر الحدود. We propose a partnership for cross-border case management.',
+    steps: [
+      { status: 'ACTIVE', by: 'partner', note: 'Hội đồng ý hợp tác.' },
+      {
+        status: 'SUSPENDED',
+        by: 'partner',
+        note: 'Tạm dừng trong khi hai bên rà soát các điều khoản chuyển dữ liệu cá nhân ra nước ngoài.',
+      },
+    ],
+  },
+  {
+    proposer: FUND_ADMIN,
+    partner: CENTRE_ADMIN,
+    purpose: 'Aggregate results of the pilot on family-based care for children without parental care, for the funder’s reports.',
+    legalBasis: 'LEGITIMATE_INTERESTS',
+    proposerShares: [],
+    partnerShares: ['PROGRAM_DATA'],
+    note: 'For the pilot grant.',
+    steps: [
+      { status: 'ACTIVE', by: 'partner', note: 'Trung tâm đồng ý gửi số liệu tổng hợp.' },
+      { status: 'ENDED', by: 'proposer', note: 'The pilot grant has closed and the final report is in. Thank you.' },
+    ],
+  },
+];
+
+type ServiceKey =
+  | 'hospitalRehab'
+  | 'hospitalChecks'
+  | 'hospitalMentalHealth'
+  | 'centreCounselling'
+  | 'centreAlternativeCare'
+  | 'unionShelter'
+  | 'unionLegalAid'
+  | 'youthTutoring'
+  | 'alamalPsychosocial'
+  | 'alamalSafeReturn';
+
+interface DemoService {
+  key: ServiceKey;
+  by: Actor;
+  input: {
+    name: string;
+    categoryCode: string;
+    description?: string;
+    eligibilityDescription?: string;
+    languages: string[];
+    scheduleDescription?: string;
+    acceptingReferrals?: boolean;
+    locations: {
+      name?: string;
+      address1: string;
+      city?: string;
+      region: string;
+      country: string;
+      latitude?: number;
+      longitude?: number;
+    }[];
+    capacity?: { unit: string; available: number; maximum?: number; description?: string };
+  };
+}
+
+const BAT_XAT_HOSPITAL = {
+  address1: 'Đường Hùng Vương, thị trấn Bát Xát',
+  city: 'Bát Xát',
+  region: 'Lào Cai',
+  country: 'VN',
+  latitude: 22.5361,
+  longitude: 103.8869,
+};
+const CENTRE_ADDRESS = {
+  name: 'Trung tâm Công tác xã hội tỉnh Lào Cai',
+  address1: 'Tổ 10, phường Lào Cai',
+  city: 'Lào Cai',
+  region: 'Lào Cai',
+  country: 'VN',
+};
+const ALAMAL_OFFICE = {
+  name: 'مكتب جبل اللويبدة',
+  address1: 'جبل اللويبدة',
+  city: 'عمّان',
+  region: 'عمّان',
+  country: 'JO',
+  latitude: 31.9566,
+  longitude: 35.9226,
+};
+
+const DEMO_SERVICES: DemoService[] = [
+  {
+    key: 'hospitalRehab',
+    by: HOSPITAL_ADMIN,
+    input: {
+      name: 'Phục hồi chức năng cho người cao tuổi và người khuyết tật',
+      categoryCode: 'PHYSICAL_REHABILITATION',
+      description:
+        'Vật lý trị liệu, hoạt động trị liệu, tập đi lại sau tai biến và chấn thương; tư vấn và cấp dụng cụ trợ giúp (nạng, khung tập đi, xe lăn).',
+      eligibilityDescription:
+        'Người cao tuổi, người khuyết tật, người sau tai biến hoặc chấn thương ở huyện Bát Xát và các xã lân cận; ưu tiên đối tượng bảo trợ xã hội.',
+      languages: ['vi', 'hmn'],
+      scheduleDescription: 'Thứ Hai – Thứ Sáu, 7:00–11:30 và 13:30–17:00',
+      locations: [{ name: 'Khoa Phục hồi chức năng', ...BAT_XAT_HOSPITAL }],
+      capacity: { unit: 'lượt tập mỗi tuần', available: 12, maximum: 60, description: 'Còn chỗ buổi chiều; buổi sáng đã kín đến cuối tháng.' },
+    },
+  },
+  {
+    key: 'hospitalChecks',
+    by: HOSPITAL_ADMIN,
+    input: {
+      name: 'Khám sức khỏe định kỳ cho người cao tuổi và trẻ em',
+      categoryCode: 'HEALTH_CHECKS',
+      description: 'Khám tổng quát, đo huyết áp, đường huyết, xét nghiệm cơ bản; lập sổ theo dõi sức khỏe.',
+      eligibilityDescription: 'Người từ 60 tuổi trở lên và trẻ em dưới 16 tuổi có thẻ bảo hiểm y tế.',
+      languages: ['vi', 'hmn'],
+      scheduleDescription: 'Sáng thứ Ba và thứ Năm, 7:00–11:00',
+      locations: [{ name: 'Khoa Khám bệnh', ...BAT_XAT_HOSPITAL }],
+    },
+  },
+  {
+    key: 'hospitalMentalHealth',
+    by: HOSPITAL_ADMIN,
+    input: {
+      name: 'Khám và tư vấn sức khỏe tâm thần',
+      categoryCode: 'MENTAL_HEALTH_CARE',
+      description: 'Khám sàng lọc trầm cảm, lo âu, rối loạn tâm thần; tư vấn cho người bệnh và gia đình. Tạm ngừng nhận chuyển gửi cho đến khi có bác sĩ chuyên khoa.',
+      languages: ['vi'],
+      acceptingReferrals: false,
+      locations: [{ name: 'Phòng khám Nội thần kinh', ...BAT_XAT_HOSPITAL }],
+    },
+  },
+  {
+    key: 'centreCounselling',
+    by: CENTRE_ADMIN,
+    input: {
+      name: 'Tư vấn tâm lý và trị liệu sau sang chấn',
+      categoryCode: 'COUNSELING',
+      description: 'Tư vấn cá nhân và nhóm, trị liệu sau sang chấn cho nạn nhân bạo lực, mua bán người và người gặp khủng hoảng.',
+      eligibilityDescription: 'Phụ nữ, trẻ em và người cao tuổi trong tỉnh; miễn phí.',
+      languages: ['vi'],
+      scheduleDescription: 'Thứ Hai – Thứ Bảy, 7:30–17:00; đường dây nóng 24/7',
+      locations: [CENTRE_ADDRESS],
+    },
+  },
+  {
+    key: 'centreAlternativeCare',
+    by: CENTRE_ADMIN,
+    input: {
+      name: 'Chăm sóc thay thế cho trẻ em không có sự chăm sóc của cha mẹ',
+      categoryCode: 'CHILD_PROTECTION',
+      description: 'Nuôi dưỡng tạm thời tại Trung tâm, tìm gia đình nhận chăm sóc thay thế và theo dõi sau khi trẻ về gia đình.',
+      eligibilityDescription: 'Trẻ em mồ côi, bị bỏ rơi hoặc không có người chăm sóc an toàn.',
+      languages: ['vi', 'hmn'],
+      locations: [CENTRE_ADDRESS],
+      capacity: { unit: 'giường', available: 2, maximum: 40, description: 'Ưu tiên trẻ dưới 6 tuổi và trẻ khuyết tật.' },
+    },
+  },
+  {
+    key: 'unionShelter',
+    by: UNION_ADMIN,
+    input: {
+      name: 'Nhà tạm lánh cho phụ nữ và trẻ em bị bạo lực, bị mua bán',
+      categoryCode: 'SHELTER',
+      description: 'Chỗ ở an toàn tới 30 ngày, ăn ở miễn phí, hỗ trợ tâm lý và đi cùng đến cơ quan công an, tòa án.',
+      eligibilityDescription: 'Phụ nữ và trẻ em bị bạo lực gia đình, xâm hại hoặc mua bán người.',
+      languages: ['vi', 'hmn'],
+      scheduleDescription: 'Tiếp nhận 24/7 qua đường dây nóng',
+      locations: [{ name: 'Ngôi nhà An toàn', address1: 'Địa chỉ không công khai; liên hệ qua đường dây nóng', city: 'Lào Cai', region: 'Lào Cai', country: 'VN' }],
+      capacity: { unit: 'giường', available: 3, maximum: 8 },
+    },
+  },
+  {
+    key: 'unionLegalAid',
+    by: UNION_ADMIN,
+    input: {
+      name: 'Trợ giúp pháp lý cho phụ nữ bị bạo lực gia đình',
+      categoryCode: 'LEGAL_AID_AND_ADVOCACY',
+      description: 'Tư vấn về ly hôn, quyền nuôi con, chia tài sản; soạn đơn và đi cùng đến tòa án.',
+      languages: ['vi'],
+      locations: [{ name: 'Trụ sở Hội Liên hiệp Phụ nữ tỉnh', address1: 'Tổ 12, phường Lào Cai', city: 'Lào Cai', region: 'Lào Cai', country: 'VN' }],
+    },
+  },
+  {
+    key: 'youthTutoring',
+    by: YOUTH_ADMIN,
+    input: {
+      name: 'Tình nguyện viên kèm cặp học tập cho học sinh vùng cao',
+      categoryCode: 'EDUCATION_AND_VOCATIONAL_TRAINING',
+      description: 'Sinh viên tình nguyện kèm cặp Toán, Tiếng Việt và Tiếng Anh vào cuối tuần và trong hè.',
+      languages: ['vi', 'hmn'],
+      locations: [{ name: 'Nhà văn hóa Thanh niên tỉnh', address1: 'Tổ 5, phường Lào Cai', city: 'Lào Cai', region: 'Lào Cai', country: 'VN' }],
+    },
+  },
+  {
+    key: 'alamalPsychosocial',
+    by: ALAMAL_ADMIN,
+    input: {
+      name: 'الدعم النفسي والاجتماعي للناجيات من الاتجار بالبشر',
+      categoryCode: 'CRISIS_PSYCHOLOGICAL_SUPPORT',
+      description: 'جلسات دعم نفسي فردية وجماعية، وإدارة حالات، ومرافقة إلى الخدمات الصحية والقانونية.',
+      eligibilityDescription: 'النساء والفتيات الناجيات من الاتجار بالبشر أو المعرّضات لخطره، بغض النظر عن الجنسية.',
+      languages: ['ar', 'en'],
+      scheduleDescription: 'الأحد – الخميس، ٩:٠٠–١٦:٠٠',
+      locations: [ALAMAL_OFFICE],
+    },
+  },
+  {
+    key: 'alamalSafeReturn',
+    by: ALAMAL_ADMIN,
+    input: {
+      name: 'Safe return and reintegration for survivors of trafficking',
+      categoryCode: 'CASE_MANAGEMENT',
+      description:
+        'Case management from identification in Jordan to a safe return home: documents, travel, and a warm hand-over to a partner in the home country.',
+      eligibilityDescription: 'Survivors of trafficking of any nationality who want to go home; Vietnamese interpreter available.',
+      languages: ['en', 'ar', 'vi'],
+      locations: [ALAMAL_OFFICE],
+      capacity: { unit: 'open cases', available: 5, maximum: 25 },
+    },
+  },
+];
+
+type ClientKey = 'thao' | 'binh' | 'chu' | 'xuan' | 'hung' | 'hanh' | 'mai' | 'do' | 'nhan' | 'hanhAtUnion' | 'may';
+
+interface DemoConsent {
+  to: OrgKey;
+  service?: ServiceKey;
+  purpose: string;
+  sharedFields: ClientField[];
+  method: 'WRITTEN' | 'VERBAL' | 'GUARDIAN';
+  givenBy?: string;
+  /** Revoked once the referrals are in place, to show that the receiver then sees nothing. */
+  revokedBecause?: string;
+}
+
+interface DemoClient {
+  key: ClientKey;
+  by: Actor;
+  input: {
+    fullName: string;
+    preferredName?: string;
+    birthDate: string;
+    sex: 'FEMALE' | 'MALE';
+    preferredLanguage?: string;
+    phone?: string;
+    address?: string;
+    region: string;
+    vulnerabilities: string[];
+  };
+  consents: DemoConsent[];
+}
+
+const DEMO_CLIENTS: DemoClient[] = [
+  {
+    key: 'thao',
+    by: CENTRE_CASEWORKER,
+    input: {
+      fullName: 'Hoàng Văn Thào',
+      preferredName: 'Ông Thào',
+      birthDate: '1949-03-12',
+      sex: 'MALE',
+      preferredLanguage: 'vi',
+      phone: '0912 345 601',
+      address: 'Thôn Tả Phời, xã Bát Xát',
+      region: 'Lào Cai',
+      vulnerabilities: ['OLDER_PERSON_LIVING_ALONE', 'PERSON_WITH_DISABILITY', 'ETHNIC_MINORITY'],
+    },
+    consents: [
+      {
+        to: 'hospital',
+        purpose: 'Chuyển gửi đến Bệnh viện Đa khoa huyện Bát Xát để phục hồi chức năng sau tai biến',
+        sharedFields: ['FULL_NAME', 'BIRTH_DATE', 'SEX_AND_GENDER', 'PHONE', 'ADDRESS', 'REGION', 'VULNERABILITIES'],
+        method: 'WRITTEN',
+      },
+    ],
+  },
+  {
+    key: 'binh',
+    by: CENTRE_CASEWORKER,
+    input: {
+      fullName: 'Trần Thị Bình',
+      preferredName: 'Bà Bình',
+      birthDate: '1941-10-05',
+      sex: 'FEMALE',
+      preferredLanguage: 'vi',
+      address: 'Tổ 3, phường Lào Cai',
+      region: 'Lào Cai',
+      vulnerabilities: ['OLDER_PERSON_LIVING_ALONE', 'LIVING_IN_POVERTY'],
+    },
+    consents: [
+      {
+        to: 'hospital',
+        service: 'hospitalChecks',
+        purpose: 'Khám sức khỏe định kỳ tại Bệnh viện Đa khoa huyện Bát Xát',
+        sharedFields: ['FULL_NAME', 'AGE_BAND', 'SEX_AND_GENDER', 'ADDRESS', 'REGION'],
+        method: 'VERBAL',
+      },
+    ],
+  },
+  {
+    key: 'chu',
+    by: CENTRE_CASEWORKER,
+    input: {
+      fullName: 'Sùng A Chử',
+      birthDate: '2014-08-20',
+      sex: 'MALE',
+      preferredLanguage: 'hmn',
+      address: 'Bản Sín Chải, xã Trịnh Tường',
+      region: 'Lào Cai',
+      vulnerabilities: ['CHILD_WITHOUT_PARENTAL_CARE', 'ETHNIC_MINORITY'],
+    },
+    consents: [
+      {
+        to: 'hospital',
+        service: 'hospitalChecks',
+        purpose: 'Khám sức khỏe cho cháu trước khi vào trường phổ thông dân tộc nội trú',
+        sharedFields: ['FULL_NAME', 'BIRTH_DATE', 'SEX_AND_GENDER', 'PREFERRED_LANGUAGE', 'REGION'],
+        method: 'GUARDIAN',
+        givenBy: 'Sùng A Lử, chú ruột, người giám hộ',
+        revokedBecause: 'Người giám hộ rút lại đồng ý qua điện thoại sau khi đoàn y tế lưu động đã khám cho cháu tại trường.',
+      },
+    ],
+  },
+  {
+    key: 'xuan',
+    by: CENTRE_CASEWORKER,
+    input: {
+      fullName: 'Lò Thị Xuân',
+      birthDate: '1990-04-17',
+      sex: 'FEMALE',
+      preferredLanguage: 'vi',
+      phone: '0987 220 415',
+      address: 'Bản Pẩu, xã Mường Hum',
+      region: 'Lào Cai',
+      vulnerabilities: ['PERSON_WITH_DISABILITY', 'ETHNIC_MINORITY'],
+    },
+    consents: [
+      {
+        to: 'hospital',
+        service: 'hospitalRehab',
+        purpose: 'Phục hồi chức năng vận động sau tai nạn giao thông',
+        sharedFields: ['FULL_NAME', 'BIRTH_DATE', 'SEX_AND_GENDER', 'PHONE', 'REGION', 'VULNERABILITIES'],
+        method: 'WRITTEN',
+      },
+    ],
+  },
+  {
+    key: 'hung',
+    by: CENTRE_CASEWORKER,
+    input: {
+      fullName: 'Đặng Văn Hùng',
+      birthDate: '1978-12-01',
+      sex: 'MALE',
+      region: 'Lào Cai',
+      vulnerabilities: ['MENTAL_HEALTH_CONDITION', 'LIVING_IN_POVERTY'],
+    },
+    consents: [
+      {
+        to: 'hospital',
+        purpose: 'Khám và điều trị sức khỏe tâm thần',
+        sharedFields: ['FULL_NAME', 'AGE_BAND', 'SEX_AND_GENDER', 'REGION', 'VULNERABILITIES'],
+        method: 'VERBAL',
+      },
+    ],
+  },
+  {
+    key: 'hanh',
+    by: CENTRE_CASEWORKER,
+    input: {
+      fullName: 'Phạm Thị Hạnh',
+      birthDate: '1995-07-09',
+      sex: 'FEMALE',
+      preferredLanguage: 'vi',
+      phone: '0978 615 302',
+      region: 'Lào Cai',
+      vulnerabilities: ['SURVIVOR_OF_VIOLENCE'],
+    },
+    consents: [
+      {
+        to: 'union',
+        service: 'unionShelter',
+        purpose: 'Tạm lánh và nhận hỗ trợ của Hội Liên hiệp Phụ nữ tỉnh',
+        sharedFields: ['FULL_NAME', 'AGE_BAND', 'SEX_AND_GENDER', 'PHONE', 'REGION', 'VULNERABILITIES'],
+        method: 'WRITTEN',
+      },
+    ],
+  },
+  {
+    key: 'mai',
+    by: CENTRE_CASEWORKER,
+    input: {
+      fullName: 'Vàng Thị Mai',
+      birthDate: '2003-02-14',
+      sex: 'FEMALE',
+      preferredLanguage: 'hmn',
+      region: 'Lào Cai',
+      vulnerabilities: ['SURVIVOR_OF_TRAFFICKING', 'MIGRANT_OR_DISPLACED', 'ETHNIC_MINORITY'],
+    },
+    consents: [],
+  },
+  {
+    key: 'do',
+    by: CENTRE_CASEWORKER,
+    input: {
+      fullName: 'Vàng Thị Dợ',
+      birthDate: '2011-06-30',
+      sex: 'FEMALE',
+      preferredLanguage: 'hmn',
+      region: 'Lào Cai',
+      vulnerabilities: ['CHILD_WITHOUT_PARENTAL_CARE', 'SURVIVOR_OF_VIOLENCE', 'ETHNIC_MINORITY'],
+    },
+    consents: [],
+  },
+  {
+    // Left without consent or referral: the README's curl walkthrough refers her.
+    key: 'nhan',
+    by: CENTRE_CASEWORKER,
+    input: {
+      fullName: 'Lục Thị Nhàn',
+      preferredName: 'Bà Nhàn',
+      birthDate: '1952-09-03',
+      sex: 'FEMALE',
+      preferredLanguage: 'vi',
+      phone: '0915 078 226',
+      address: 'Thôn Làng Mới, xã Bát Xát',
+      region: 'Lào Cai',
+      vulnerabilities: ['OLDER_PERSON_LIVING_ALONE', 'PERSON_WITH_DISABILITY'],
+    },
+    consents: [],
+  },
+  {
+    // The women's union's own record of the woman the centre referred to it, to forward her on.
+    key: 'hanhAtUnion',
+    by: UNION_ADMIN,
+    input: {
+      fullName: 'Phạm Thị Hạnh',
+      birthDate: '1995-07-09',
+      sex: 'FEMALE',
+      preferredLanguage: 'vi',
+      phone: '0978 615 302',
+      region: 'Lào Cai',
+      vulnerabilities: ['SURVIVOR_OF_VIOLENCE'],
+    },
+    consents: [
+      {
+        to: 'hospital',
+        purpose: 'Khám, điều trị và chứng nhận thương tích tại Bệnh viện Đa khoa huyện Bát Xát',
+        sharedFields: ['FULL_NAME', 'BIRTH_DATE', 'SEX_AND_GENDER', 'PHONE', 'VULNERABILITIES'],
+        method: 'WRITTEN',
+      },
+    ],
+  },
+  {
+    key: 'may',
+    by: UNION_ADMIN,
+    input: {
+      fullName: 'Lý Thị Mẩy',
+      birthDate: '1987-11-22',
+      sex: 'FEMALE',
+      preferredLanguage: 'vi',
+      phone: '0396 441 870',
+      region: 'Lào Cai',
+      vulnerabilities: ['SURVIVOR_OF_VIOLENCE', 'ETHNIC_MINORITY', 'LIVING_IN_POVERTY'],
+    },
+    consents: [
+      {
+        to: 'centre',
+        service: 'centreCounselling',
+        purpose: 'Tư vấn tâm lý tại Trung tâm Công tác xã hội tỉnh',
+        sharedFields: ['FULL_NAME', 'AGE_BAND', 'SEX_AND_GENDER', 'PHONE', 'REGION', 'VULNERABILITIES'],
+        method: 'VERBAL',
+      },
+    ],
+  },
+];
+
+type ReferralKey = 'thao' | 'binh' | 'xuan' | 'hung' | 'chu' | 'hanh' | 'hanhForwarded' | 'mai' | 'do' | 'may';
+
+/** One step after sending. Status changes are made by the side the lifecycle names (the sender, for a logged referral). */
+type ReferralStep =
+  | { action: 'accept' | 'start' | 'cancel'; note?: string }
+  | { action: 'decline'; reason: string }
+  | { action: 'complete'; outcome: 'SUCCESSFUL' | 'NOT_SUCCESSFUL'; serviceDelivered: boolean; note: string }
+  | { action: 'close'; outcomeReason: string; note: string }
+  | { action: 'assign'; to: string }
+  | { action: 'comment'; by: 'sender' | 'receiver'; body: string }
+  | { action: 'forward'; referral: ReferralKey; note: string };
+
+interface DemoReferral {
+  key: ReferralKey;
+  by: Actor;
+  client: ClientKey;
+  to: { org: OrgKey; service?: ServiceKey; actor?: Actor } | { external: string };
+  reason: string;
+  needs?: string;
+  urgency: 'ROUTINE' | 'URGENT' | 'EMERGENCY';
+  dueInDays?: number;
+  consentOverrideReason?: string;
+  sharedFields?: ClientField[];
+  /** Set on a referral made by a `forward` step of another one; it is not sent on its own. */
+  forwarded?: true;
+  steps: ReferralStep[];
+}
+
+const DEMO_REFERRALS: DemoReferral[] = [
+  {
+    key: 'thao',
+    by: CENTRE_CASEWORKER,
+    client: 'thao',
+    to: { org: 'hospital', service: 'hospitalRehab' },
+    reason: 'Liệt nửa người bên trái sau tai biến mạch máu não; sống một mình, cần phục hồi chức năng để tự sinh hoạt.',
+    needs: 'Tập đi lại và vận động tay trái; tư vấn khung tập đi. Mục tiêu: tự đi vệ sinh và nấu ăn.',
+    urgency: 'URGENT',
+    dueInDays: -60,
+    steps: [
+      { action: 'accept', note: 'Khoa Phục hồi chức năng tiếp nhận.' },
+      { action: 'assign', to: HOSPITAL_ADMIN.email },
+      { action: 'comment', by: 'receiver', body: 'Đã hẹn ông Thào sáng thứ Hai tuần sau, 8:00, tại khoa Phục hồi chức năng.' },
+      { action: 'start' },
+      { action: 'comment', by: 'sender', body: 'Trung tâm bố trí xe đưa ông đi tập hai buổi mỗi tuần.' },
+      {
+        action: 'complete',
+        outcome: 'SUCCESSFUL',
+        serviceDelivered: true,
+        note: 'Sau 8 tuần ông tự đi lại được với khung tập đi; đã cấp khung và hướng dẫn bài tập tại nhà.',
+      },
+    ],
+  },
+  {
+    key: 'binh',
+    by: CENTRE_CASEWORKER,
+    client: 'binh',
+    to: { org: 'hospital', service: 'hospitalChecks' },
+    reason: 'Người cao tuổi sống một mình, hai năm chưa khám sức khỏe; hay chóng mặt.',
+    urgency: 'ROUTINE',
+    dueInDays: 10,
+    steps: [{ action: 'accept' }, { action: 'start', note: 'Đã khám lần đầu; chờ kết quả xét nghiệm.' }],
+  },
+  {
+    key: 'xuan',
+    by: CENTRE_CASEWORKER,
+    client: 'xuan',
+    to: { org: 'hospital', service: 'hospitalRehab' },
+    reason: 'Yếu chân phải sau tai nạn giao thông, đi lại khó khăn; cần phục hồi chức năng để quay lại làm việc.',
+    urgency: 'ROUTINE',
+    dueInDays: -3,
+    steps: [{ action: 'accept', note: 'Đã nhận; sẽ xếp lịch khi có chỗ buổi chiều.' }],
+  },
+  {
+    key: 'hung',
+    by: CENTRE_CASEWORKER,
+    client: 'hung',
+    to: { org: 'hospital' },
+    reason: 'Có dấu hiệu rối loạn tâm thần, gia đình không đưa đi khám được; cần khám chuyên khoa.',
+    urgency: 'URGENT',
+    steps: [
+      {
+        action: 'decline',
+        reason: 'Bệnh viện huyện hiện chưa có bác sĩ chuyên khoa tâm thần. Đề nghị chuyển Bệnh viện Tâm thần tỉnh; chúng tôi hỗ trợ giấy chuyển tuyến.',
+      },
+    ],
+  },
+  {
+    key: 'chu',
+    by: CENTRE_CASEWORKER,
+    client: 'chu',
+    to: { org: 'hospital', service: 'hospitalChecks' },
+    reason: 'Khám sức khỏe tổng quát trước khi cháu vào trường phổ thông dân tộc nội trú.',
+    urgency: 'ROUTINE',
+    steps: [{ action: 'cancel', note: 'Đoàn y tế lưu động đã khám cho cháu tại trường; không cần chuyển gửi nữa.' }],
+  },
+  {
+    key: 'hanh',
+    by: CENTRE_CASEWORKER,
+    client: 'hanh',
+    to: { org: 'union', service: 'unionShelter' },
+    reason: 'Bị chồng bạo hành nhiều lần, lần gần nhất bị thương ở tay; không an toàn khi ở nhà.',
+    needs: 'Chỗ tạm lánh an toàn, hỗ trợ tâm lý, tư vấn pháp lý về ly hôn và quyền nuôi con.',
+    urgency: 'URGENT',
+    steps: [
+      { action: 'accept', note: 'Chị Hạnh đã đến Ngôi nhà An toàn.' },
+      { action: 'forward', referral: 'hanhForwarded', note: 'Hội đã chuyển gửi chị Hạnh sang Bệnh viện huyện Bát Xát để khám và chứng nhận thương tích.' },
+      { action: 'start' },
+    ],
+  },
+  {
+    key: 'hanhForwarded',
+    by: UNION_ADMIN,
+    client: 'hanhAtUnion',
+    to: { org: 'hospital' },
+    reason: 'Thương tích ở tay trái do bạo lực gia đình; cần khám, điều trị và cấp giấy chứng nhận thương tích cho hồ sơ pháp lý.',
+    urgency: 'URGENT',
+    dueInDays: 2,
+    forwarded: true,
+    steps: [],
+  },
+  {
+    key: 'mai',
+    by: CENTRE_CASEWORKER,
+    client: 'mai',
+    to: { external: 'Ngôi nhà Bình yên – Trung ương Hội Liên hiệp Phụ nữ Việt Nam (Hà Nội)' },
+    reason: 'Bị mua bán sang Trung Quốc, mới được giải cứu và trao trả; cần nơi ở an toàn dài hạn, học nghề và hỗ trợ tâm lý.',
+    needs: 'Chị Mai đã đồng ý bằng văn bản (lưu hồ sơ giấy). Cán bộ Trung tâm sẽ đưa chị xuống Hà Nội.',
+    urgency: 'URGENT',
+    steps: [
+      { action: 'comment', by: 'sender', body: 'Đã gọi điện cho Ngôi nhà Bình yên; họ đồng ý tiếp nhận chị Mai từ thứ Hai.' },
+      { action: 'accept', note: 'Ngôi nhà Bình yên xác nhận tiếp nhận qua điện thoại.' },
+    ],
+  },
+  {
+    key: 'do',
+    by: CENTRE_COORDINATOR,
+    client: 'do',
+    to: { org: 'union', service: 'unionShelter' },
+    reason: 'Trẻ em gái bị người thân xâm hại, không có người chăm sóc an toàn.',
+    needs: 'Đưa cháu đến nơi an toàn ngay; khám sức khỏe và hỗ trợ tâm lý.',
+    urgency: 'EMERGENCY',
+    dueInDays: 0,
+    consentOverrideReason:
+      'Trẻ 15 tuổi bị người thân xâm hại, đang ở một mình tại nhà; cần đưa đến nơi an toàn ngay trong đêm. Chưa liên lạc được người giám hộ.',
+    sharedFields: ['FULL_NAME', 'AGE_BAND', 'SEX_AND_GENDER', 'PREFERRED_LANGUAGE', 'REGION', 'VULNERABILITIES'],
+    steps: [],
+  },
+  {
+    key: 'may',
+    by: UNION_ADMIN,
+    client: 'may',
+    to: { org: 'centre', service: 'centreCounselling', actor: CENTRE_COORDINATOR },
+    reason: 'Bị bạo lực gia đình kéo dài, có biểu hiện trầm cảm; cần tư vấn tâm lý.',
+    urgency: 'ROUTINE',
+    steps: [
+      { action: 'accept' },
+      { action: 'start', note: 'Buổi tư vấn đầu tiên đã diễn ra.' },
+      {
+        action: 'close',
+        outcomeReason: 'UNABLE_TO_CONTACT_CLIENT',
+        note: 'Chị Mẩy đã vào Bình Dương làm công nhân; ba lần gọi không liên lạc được. Đóng hồ sơ, sẽ mở lại nếu chị quay về.',
+      },
+    ],
+  },
+];
+
+const PARTNERSHIPS = `query SeedPartnerships {
+  partnerships(first: 100) { edges { node { id status version proposer { id } partner { id } } } }
+}`;
+const PROPOSE_PARTNERSHIP = `mutation SeedProposePartnership($input: ProposePartnershipInput!) {
+  proposePartnership(input: $input) { id status version proposer { id } partner { id } }
+}`;
+const CHANGE_PARTNERSHIP_STATUS = `mutation SeedChangePartnershipStatus($input: ChangePartnershipStatusInput!) {
+  changePartnershipStatus(input: $input) { id status version }
+}`;
+const SERVICES = `query SeedServices($organizationId: ID!) {
+  services(organizationId: $organizationId, includeInactive: true, first: 100) { edges { node { id name } } }
+}`;
+const CREATE_SERVICE = 'mutation SeedCreateService($input: CreateServiceInput!) { createService(input: $input) { id name } }';
+const CLIENTS = `query SeedClients($search: String!) {
+  clients(search: $search, first: 100) {
+    edges { node { id fullName consents { id purpose revokedAt recipientOrganization { id } } } }
+  }
+}`;
+const REGISTER_CLIENT = 'mutation SeedRegisterClient($input: RegisterClientInput!) { registerClient(input: $input) { id fullName } }';
+const RECORD_CONSENT = 'mutation SeedRecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }';
+const REVOKE_CONSENT = 'mutation SeedRevokeConsent($input: RevokeConsentInput!) { revokeConsent(input: $input) { id } }';
+const MEMBER_IDS = 'query SeedMemberIds { members(first: 100) { edges { node { user { id email } } } } }';
+const OUTBOX = `query SeedOutbox($clientId: ID!) {
+  referralOutbox(filter: { clientId: $clientId }, first: 100) { edges { node { id reason } } }
+}`;
+const REFERRAL = `query SeedReferral($id: ID!) {
+  referral(id: $id) { id status version timeline { kind toStatus note } }
+}`;
+const REFERRAL_RESULT = 'id status version';
+const SEND_REFERRAL = `mutation SeedSendReferral($input: SendReferralInput!) { sendReferral(input: $input) { ${REFERRAL_RESULT} } }`;
+const FORWARD_REFERRAL = `mutation SeedForwardReferral($input: ForwardReferralInput!) { forwardReferral(input: $input) { ${REFERRAL_RESULT} } }`;
+const REFERRAL_MUTATIONS: Record<'accept' | 'start' | 'cancel' | 'decline' | 'complete' | 'close' | 'assign', string> = {
+  accept: `mutation SeedAcceptReferral($input: ReferralChangeInput!) { acceptReferral(input: $input) { ${REFERRAL_RESULT} } }`,
+  start: `mutation SeedStartReferral($input: ReferralChangeInput!) { startReferral(input: $input) { ${REFERRAL_RESULT} } }`,
+  cancel: `mutation SeedCancelReferral($input: ReferralChangeInput!) { cancelReferral(input: $input) { ${REFERRAL_RESULT} } }`,
+  decline: `mutation SeedDeclineReferral($input: DeclineReferralInput!) { declineReferral(input: $input) { ${REFERRAL_RESULT} } }`,
+  complete: `mutation SeedCompleteReferral($input: CompleteReferralInput!) { completeReferral(input: $input) { ${REFERRAL_RESULT} } }`,
+  close: `mutation SeedCloseReferral($input: CloseReferralInput!) { closeReferral(input: $input) { ${REFERRAL_RESULT} } }`,
+  assign: `mutation SeedAssignReferral($input: AssignReferralInput!) { assignReferral(input: $input) { ${REFERRAL_RESULT} } }`,
+};
+const COMMENT_ON_REFERRAL = 'mutation SeedCommentOnReferral($input: CommentOnReferralInput!) { commentOnReferral(input: $input) { id } }';
+
+type Edges<T> = { edges: { node: T }[] };
+const nodes = <T>(connection: Edges<T>): T[] => connection.edges.map((edge) => edge.node);
+
+/** What the network steps need: the organizations' ids, sessions for any demo account, and what was found or made. */
+class Network {
+  private readonly sessions = new Map<string, Session>();
+  readonly serviceIds = new Map<ServiceKey, string>();
+  readonly clientIds = new Map<ClientKey, string>();
+  /** Referrals a `forward` step made during this run, so that they are not reported as found. */
+  readonly forwardedThisRun = new Set<ReferralKey>();
+  /** Consents to revoke at the end, once the referrals that rest on them exist. */
+  readonly revocations: { by: Actor; clientName: string; consentId: string; reason: string; alreadyRevoked: boolean }[] = [];
+
+  constructor(
+    readonly gql: Gql,
+    readonly orgIds: Record<OrgKey, string>,
+    admins: Session[],
+  ) {
+    for (const org of DEMO_NETWORK) {
+      const session = admins.find((admin) => admin.viewer.organization.id === orgIds[org.key]);
+      if (session) this.sessions.set(`${org.admin.email}|${org.key}`, session);
+    }
+  }
+
+  /** An access token for `actor`, signing in (as that organization) on first use. */
+  async token(actor: Actor): Promise<string> {
+    const cacheKey = `${actor.email}|${actor.org}`;
+    let session = this.sessions.get(cacheKey);
+    if (!session) {
+      const outcome = await attemptLogin(this.gql, actor.email, this.orgIds[actor.org]);
+      if (outcome.kind !== 'member') throw new Error(`${actor.email} cannot sign in to ${this.orgName(actor.org)}`);
+      session = outcome.session;
+      this.sessions.set(cacheKey, session);
+    }
+    return session.accessToken;
+  }
+
+  orgName(key: OrgKey): string {
+    return DEMO_NETWORK.find((org) => org.key === key)!.profile.name;
+  }
+
+  async as<T>(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    return this.gql<T>(query, variables, await this.token(actor));
+  }
+}
+
+interface PartnershipNode {
+  id: string;
+  status: PartnershipStatus;
+  version: number;
+  proposer: { id: string };
+  partner: { id: string };
+}
+
+/**
+ * Proposes the partnership unless the two organizations already have one, then takes it along its
+ * steps from wherever it stands, so an interrupted run finishes the job. Returns its status.
+ */
+async function ensurePartnership(net: Network, spec: DemoPartnership): Promise<string> {
+  const [a, b] = [net.orgIds[spec.proposer.org], net.orgIds[spec.partner.org]];
+  const label = `${net.orgName(spec.proposer.org)} → ${net.orgName(spec.partner.org)}`;
+  const { partnerships } = await net.as<{ partnerships: Edges<PartnershipNode> }>(spec.proposer, PARTNERSHIPS);
+  const between = nodes(partnerships).filter(
+    (p) => (p.proposer.id === a && p.partner.id === b) || (p.proposer.id === b && p.partner.id === a),
+  );
+  const found = between.at(-1);
+  let partnership: PartnershipNode;
+  if (found) {
+    partnership = found;
+  } else {
+    ({ proposePartnership: partnership } = await net.as<{ proposePartnership: PartnershipNode }>(spec.proposer, PROPOSE_PARTNERSHIP, {
+      input: {
+        partnerOrganizationId: b,
+        purpose: spec.purpose,
+        legalBasis: spec.legalBasis,
+        startsOn: startOfThisYear(),
+        agreementReference: spec.agreementReference,
+        proposerShares: spec.proposerShares,
+        partnerShares: spec.partnerShares,
+        note: spec.note,
+      },
+    }));
+    console.log(`proposed partnership ${label}`);
+  }
+  const path: PartnershipStatus[] = ['PROPOSED', ...spec.steps.map((step) => step.status)];
+  const reached = path.lastIndexOf(partnership.status);
+  if (reached < 0) {
+    console.log(`skipped partnership ${label}: it is ${partnership.status}, off the demo path`);
+    return partnership.status;
+  }
+  if (reached === path.length - 1) {
+    if (found) console.log(`skipped partnership ${label}: already ${partnership.status}`);
+    return partnership.status;
+  }
+  for (const step of spec.steps.slice(reached)) {
+    const actor = step.by === 'proposer' ? spec.proposer : spec.partner;
+    const { changePartnershipStatus }: { changePartnershipStatus: { status: PartnershipStatus; version: number } } = await net.as(
+      actor,
+      CHANGE_PARTNERSHIP_STATUS,
+      { input: { partnershipId: partnership.id, expectedVersion: partnership.version, status: step.status, note: step.note } },
+    );
+    partnership = { ...partnership, ...changePartnershipStatus };
+    console.log(`partnership ${label}: now ${partnership.status}`);
+  }
+  return partnership.status;
+}
+
+/** Creates the service unless its organization already lists one by that name. */
+async function ensureService(net: Network, spec: DemoService): Promise<void> {
+  const { services } = await net.as<{ services: Edges<{ id: string; name: string }> }>(spec.by, SERVICES, {
+    organizationId: net.orgIds[spec.by.org],
+  });
+  const existing = nodes(services).find((service) => service.name === spec.input.name);
+  if (existing) {
+    net.serviceIds.set(spec.key, existing.id);
+    console.log(`skipped service ${spec.input.name}: already in the directory`);
+    return;
+  }
+  const { createService } = await net.as<{ createService: { id: string } }>(spec.by, CREATE_SERVICE, { input: spec.input });
+  net.serviceIds.set(spec.key, createService.id);
+  console.log(`created service ${spec.input.name} (${net.orgName(spec.by.org)})`);
+}
+
+interface ClientNode {
+  id: string;
+  fullName: string;
+  consents: { id: string; purpose: string; revokedAt: string | null; recipientOrganization: { id: string } }[];
+}
+
+/** Registers the client unless their organization has one of that name, then records each consent it lacks. */
+async function ensureClient(net: Network, spec: DemoClient): Promise<void> {
+  const { fullName } = spec.input;
+  const { clients } = await net.as<{ clients: Edges<ClientNode> }>(spec.by, CLIENTS, { search: fullName });
+  let client = nodes(clients).find((node) => node.fullName === fullName);
+  if (client) {
+    console.log(`skipped client ${fullName} of ${net.orgName(spec.by.org)}: already registered`);
+  } else {
+    const { registerClient } = await net.as<{ registerClient: { id: string } }>(spec.by, REGISTER_CLIENT, { input: spec.input });
+    client = { id: registerClient.id, fullName, consents: [] };
+    console.log(`registered client ${fullName} at ${net.orgName(spec.by.org)}`);
+  }
+  net.clientIds.set(spec.key, client.id);
+
+  for (const consent of spec.consents) {
+    const recipientOrganizationId = net.orgIds[consent.to];
+    const existing = client.consents.find((c) => c.recipientOrganization.id === recipientOrganizationId && c.purpose === consent.purpose);
+    let consentId = existing?.id;
+    if (existing) {
+      console.log(`skipped consent of ${fullName} for ${net.orgName(consent.to)}: already recorded`);
+    } else {
+      ({ recordConsent: { id: consentId } } = await net.as<{ recordConsent: { id: string } }>(spec.by, RECORD_CONSENT, {
+        input: {
+          clientId: client.id,
+          recipientOrganizationId,
+          recipientServiceId: consent.service ? net.serviceIds.get(consent.service) : undefined,
+          purpose: consent.purpose,
+          sharedFields: consent.sharedFields,
+          method: consent.method,
+          givenBy: consent.givenBy,
+        },
+      }));
+      console.log(`recorded ${consent.method.toLowerCase()} consent of ${fullName} to share with ${net.orgName(consent.to)}`);
+    }
+    if (consent.revokedBecause) {
+      net.revocations.push({
+        by: spec.by,
+        clientName: fullName,
+        consentId: consentId!,
+        reason: consent.revokedBecause,
+        alreadyRevoked: !!existing?.revokedAt,
+      });
+    }
+  }
+}
+
+interface TimelineEvent {
+  kind: string;
+  toStatus: ReferralStatus | null;
+  note: string | null;
+}
+
+const STEP_STATUS: Partial<Record<ReferralStep['action'], ReferralStatus>> = {
+  accept: 'ACCEPTED',
+  start: 'IN_PROGRESS',
+  cancel: 'CANCELLED',
+  decline: 'DECLINED',
+  complete: 'COMPLETED',
+  close: 'CLOSED',
+};
+
+/** Whether a timeline event is the trace of this step, to tell which steps an earlier run already took. */
+function eventMatchesStep(event: TimelineEvent, step: ReferralStep): boolean {
+  switch (step.action) {
+    case 'assign':
+      return event.kind === 'ASSIGNED';
+    case 'comment':
+      return event.kind === 'COMMENTED' && event.note === step.body;
+    case 'forward':
+      return event.kind === 'FORWARDED';
+    default:
+      return event.kind === 'STATUS_CHANGED' && event.toStatus === STEP_STATUS[step.action];
+  }
+}
+
+function referralInput(net: Network, spec: DemoReferral): Record<string, unknown> {
+  return {
+    clientId: net.clientIds.get(spec.client),
+    serviceId: 'org' in spec.to && spec.to.service ? net.serviceIds.get(spec.to.service) : undefined,
+    reason: spec.reason,
+    needs: spec.needs,
+    urgency: spec.urgency,
+    dueOn: spec.dueInDays === undefined ? undefined : daysFromToday(spec.dueInDays),
+    consentOverrideReason: spec.consentOverrideReason,
+    sharedFields: spec.sharedFields,
+  };
+}
+
+/** The sender's referral of this client with this reason, if an earlier run sent it. */
+async function findReferral(net: Network, spec: DemoReferral): Promise<string | undefined> {
+  const { referralOutbox } = await net.as<{ referralOutbox: Edges<{ id: string; reason: string }> }>(spec.by, OUTBOX, {
+    clientId: net.clientIds.get(spec.client),
+  });
+  return nodes(referralOutbox).find((referral) => referral.reason === spec.reason)?.id;
+}
+
+async function memberUserId(net: Network, actor: Actor): Promise<string> {
+  const { members } = await net.as<{ members: Edges<{ user: { id: string; email: string } }> }>(actor, MEMBER_IDS);
+  const member = nodes(members).find((node) => node.user.email === actor.email);
+  if (!member) throw new Error(`${actor.email} is not a member of ${net.orgName(actor.org)}`);
+  return member.user.id;
+}
+
+/**
+ * Sends the referral unless its sender already has it, then takes the steps its timeline does not
+ * show yet. A referral whose timeline went another way (someone used it by hand) is left alone.
+ */
+async function ensureReferral(net: Network, spec: DemoReferral): Promise<string> {
+  const clientName = DEMO_CLIENTS.find((client) => client.key === spec.client)!.input.fullName;
+  const receiverName = 'org' in spec.to ? net.orgName(spec.to.org) : spec.to.external;
+  const label = `referral of ${clientName} to ${receiverName}`;
+  let id = await findReferral(net, spec);
+  const sentBefore = !!id && !net.forwardedThisRun.has(spec.key);
+  if (!id) {
+    if (spec.forwarded) throw new Error(`${label} should have been made by forwarding, but it does not exist`);
+    const input = referralInput(net, spec);
+    if ('org' in spec.to) input.receivingOrganizationId = net.orgIds[spec.to.org];
+    else input.externalReceiverName = spec.to.external;
+    ({ sendReferral: { id } } = await net.as<{ sendReferral: { id: string } }>(spec.by, SEND_REFERRAL, { input }));
+    console.log(`sent ${label}${spec.consentOverrideReason ? ' (consent override)' : 'org' in spec.to ? '' : ' (logged)'}`);
+  }
+
+  // Outside the platform nobody else can act, so the sender records the receiver's steps too.
+  const receiver: Actor = 'org' in spec.to ? (spec.to.actor ?? adminOf(spec.to.org)) : spec.by;
+  type Read = { referral: { status: ReferralStatus; version: number; timeline: TimelineEvent[] } };
+  const read = async () => (await net.as<Read>(spec.by, REFERRAL, { id })).referral;
+  let referral = await read();
+  const done = referral.timeline.filter((event) => event.kind !== 'SENT');
+  const taken = spec.steps.findIndex((step, index) => !done[index] || !eventMatchesStep(done[index], step));
+  const firstToTake = taken < 0 ? spec.steps.length : taken;
+  if (done.length > firstToTake) {
+    console.log(`skipped ${label}: its timeline has moved on from the demo script (${referral.status})`);
+    return referral.status;
+  }
+  if (firstToTake === spec.steps.length) {
+    if (sentBefore) console.log(`skipped ${label}: already ${referral.status}`);
+    return referral.status;
+  }
+  for (const step of spec.steps.slice(firstToTake)) {
+    const base = { referralId: id, expectedVersion: referral.version };
+    switch (step.action) {
+      case 'comment':
+        await net.as(step.by === 'sender' ? spec.by : receiver, COMMENT_ON_REFERRAL, { input: { referralId: id, body: step.body } });
+        break;
+      case 'assign': {
+        const assignee = { org: 'org' in spec.to ? spec.to.org : spec.by.org, email: step.to };
+        await net.as(receiver, REFERRAL_MUTATIONS.assign, { input: { ...base, assigneeUserId: await memberUserId(net, assignee) } });
+        break;
+      }
+      case 'forward': {
+        const forwarded = DEMO_REFERRALS.find((other) => other.key === step.referral)!;
+        if (!('org' in forwarded.to)) throw new Error(`${step.referral}: a referral is forwarded to an organization on the platform`);
+        await net.as(receiver, FORWARD_REFERRAL, {
+          input: { ...base, ...referralInput(net, forwarded), receivingOrganizationId: net.orgIds[forwarded.to.org], note: step.note },
+        });
+        net.forwardedThisRun.add(forwarded.key);
+        console.log(`forwarded ${label} on to ${net.orgName(forwarded.to.org)}`);
+        break;
+      }
+      case 'cancel':
+        await net.as(spec.by, REFERRAL_MUTATIONS.cancel, { input: { ...base, note: step.note } });
+        break;
+      case 'accept':
+      case 'start':
+        await net.as(receiver, REFERRAL_MUTATIONS[step.action], { input: { ...base, note: step.note } });
+        break;
+      case 'decline':
+        await net.as(receiver, REFERRAL_MUTATIONS.decline, { input: { ...base, reason: step.reason } });
+        break;
+      case 'complete':
+        await net.as(receiver, REFERRAL_MUTATIONS.complete, {
+          input: { ...base, outcome: step.outcome, serviceDelivered: step.serviceDelivered, note: step.note },
+        });
+        break;
+      case 'close':
+        await net.as(receiver, REFERRAL_MUTATIONS.close, { input: { ...base, outcomeReason: step.outcomeReason, note: step.note } });
+        break;
+    }
+    // Read again rather than trust a mutation's answer: a comment or a forward answers no version.
+    referral = await read();
+  }
+  console.log(`${label}: now ${referral.status}`);
+  return referral.status;
+}
+
+function adminOf(org: OrgKey): Actor {
+  return { org, email: DEMO_NETWORK.find((candidate) => candidate.key === org)!.admin.email };
+}
+
+async function revokeConsents(net: Network): Promise<void> {
+  for (const revocation of net.revocations) {
+    if (revocation.alreadyRevoked) {
+      console.log(`skipped revoking a consent of ${revocation.clientName}: already revoked`);
+      continue;
+    }
+    await net.as(revocation.by, REVOKE_CONSENT, { input: { consentId: revocation.consentId, reason: revocation.reason } });
+    console.log(`revoked a consent of ${revocation.clientName}: the receiver no longer sees their details`);
+  }
+}
+
+/** Partnerships, directory, clients and consents, referrals: in that order, since each needs the one before. */
+async function seedReferralNetwork(net: Network): Promise<void> {
+  const partnershipStatuses: string[] = [];
+  for (const spec of DEMO_PARTNERSHIPS) {
+    partnershipStatuses.push(`${net.orgName(spec.proposer.org)} → ${net.orgName(spec.partner.org)}: ${await ensurePartnership(net, spec)}`);
+  }
+  for (const spec of DEMO_SERVICES) await ensureService(net, spec);
+  for (const spec of DEMO_CLIENTS) await ensureClient(net, spec);
+  const referralStatuses: string[] = [];
+  for (const spec of DEMO_REFERRALS) {
+    const status = await ensureReferral(net, spec);
+    const client = DEMO_CLIENTS.find((c) => c.key === spec.client)!.input.fullName;
+    const receiver = 'org' in spec.to ? net.orgName(spec.to.org) : `${spec.to.external} (not on the platform)`;
+    referralStatuses.push(`${status.padEnd(11)}  ${client}: ${net.orgName(spec.by.org)} → ${receiver}${spec.forwarded ? ' (forwarded)' : ''}`);
+  }
+  if (net.revocations.length) {
+    // Only after the referrals: the consent must be in force when the referral resting on it is sent.
+    await revokeConsents(net);
+  }
+  console.log('\nPartnerships:\n');
+  for (const line of partnershipStatuses) console.log(`  ${line}`);
+  console.log('\nReferrals:\n');
+  for (const line of referralStatuses) console.log(`  ${line}`);
+}
+
 /**
  * `npm run seed:demo`: loads a small demo network through the GraphQL API itself, so row-level
  * security and validation apply as for any client. Safe to run again: what exists is skipped.
@@ -294,11 +1437,14 @@ async function main(): Promise<void> {
       try {
         const gql = graphqlClient(server.url);
         const admins: Session[] = [];
+        const orgIds = {} as Record<OrgKey, string>;
         for (const org of DEMO_NETWORK) {
           const admin = await ensureOrganization(gql, org);
           for (const member of org.members) await ensureMember(gql, org, admin, member);
           admins.push(admin);
+          orgIds[org.key] = admin.viewer.organization.id;
         }
+        await seedReferralNetwork(new Network(gql, orgIds, admins));
         await printCredentials(gql, admins);
       } finally {
         await server.stop();

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection } from '../../common/pagination';
-import { Permission } from '../../common/permissions';
+import { Permission, roleGrants } from '../../common/permissions';
 import { assertUuid } from '../../common/validation';
 import type { RequestContext } from '../../context/request-context';
 import { User } from '../auth/user.entity';
@@ -207,10 +207,11 @@ export class ReferralResolver {
     return sideOfReferral(referral, (await ctx.requirePrincipal()).organizationId);
   }
 
-  @FieldResolver(() => [ReferralActionEnum], { description: 'The changes of state the acting organization can make now, for showing the right buttons.' })
+  @FieldResolver(() => [ReferralActionEnum], { description: 'The changes of state the signed-in person can make now (side, status and role), for showing the right buttons.' })
   async availableActions(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    const side = sideOfReferral(referral, (await ctx.requirePrincipal()).organizationId);
-    if (!side) return [];
+    const principal = await ctx.requirePrincipal();
+    const side = sideOfReferral(referral, principal.organizationId);
+    if (!side || principal.kind !== 'user' || !roleGrants(principal.role, Permission.REFERRALS_WRITE)) return [];
     return (Object.keys(TRANSITIONS) as ReferralAction[])
       .filter((action) => checkTransition(action, referral.status, side, { logged: referral.receivingOrganizationId === null }).ok)
       .map((action) => action.toUpperCase() as ReferralActionEnum);

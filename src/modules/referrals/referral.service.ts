@@ -244,8 +244,11 @@ async function createReferral(
       if (!details.sharedFields) sharedFields = consent.sharedFields;
     }
   } else {
-    if (details.serviceId) throw badInput('A logged referral cannot name a service on the platform', ['input', 'serviceId']);
-    sharedFields = [];
+    for (const field of ['serviceId', 'consentId', 'sharedFields', 'consentOverrideReason'] as const) {
+      if (details[field] != null) {
+        throw badInput(`A logged referral shares nothing on the platform, so it takes no ${field}`, ['input', field]);
+      }
+    }
   }
 
   const referral = em.create(Referral, {
@@ -309,6 +312,8 @@ export async function forwardReferral(ctx: RequestContext, input: ForwardReferra
     throw badInput('Forward to a third organization; to answer the sender, comment on the referral', ['input', 'receivingOrganizationId']);
   }
   const forwarded = await createReferral(ctx, input, { organizationId: input.receivingOrganizationId }, original);
+  // Forwarding changes what the received referral is waiting on, so a second forward from the same read conflicts.
+  await bumpVersion(ctx, original, {});
   await appendEvent(ctx, principal, original, { kind: ReferralEventKind.FORWARDED, note: input.note ?? null, relatedId: input.receivingOrganizationId });
   return forwarded;
 }
@@ -353,15 +358,23 @@ async function transition(
       details: { current: { status: referral.status, version: referral.version } },
     });
   }
-  const em = await ctx.db();
-  await em
+  await bumpVersion(ctx, referral, { status: check.to, ...changes });
+  await appendEvent(ctx, principal, referral, { kind: ReferralEventKind.STATUS_CHANGED, fromStatus: referral.status, toStatus: check.to, note });
+  return (await ctx.db()).findOneByOrFail(Referral, { organizationId: referral.organizationId, id: referral.id });
+}
+
+/** Writes a change of state; only these columns are granted to the application role for UPDATE. */
+async function bumpVersion(
+  ctx: RequestContext,
+  referral: Referral,
+  changes: StateChanges & Partial<Pick<Referral, 'status' | 'assignedUserId'>>,
+): Promise<void> {
+  await (await ctx.db())
     .createQueryBuilder()
     .update(Referral)
-    .set({ status: check.to, version: () => 'version + 1', updatedAt: () => 'now()', ...changes })
+    .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
     .where('organization_id = :organizationId AND id = :id', { organizationId: referral.organizationId, id: referral.id })
     .execute();
-  await appendEvent(ctx, principal, referral, { kind: ReferralEventKind.STATUS_CHANGED, fromStatus: referral.status, toStatus: check.to, note });
-  return em.findOneByOrFail(Referral, { organizationId: referral.organizationId, id: referral.id });
 }
 
 export const acceptReferral = (ctx: RequestContext, input: ReferralChangeInput) => transition(ctx, 'accept', input);
@@ -415,12 +428,7 @@ export async function assignReferral(ctx: RequestContext, input: AssignReferralI
     if (!member) throw notFound('Member of your organization', ['input', 'assigneeUserId']);
     assigneeName = (await ctx.loader(userLoader).load(input.assigneeUserId))?.displayName ?? null;
   }
-  await em
-    .createQueryBuilder()
-    .update(Referral)
-    .set({ assignedUserId: input.assigneeUserId ?? null, version: () => 'version + 1', updatedAt: () => 'now()' })
-    .where('organization_id = :organizationId AND id = :id', { organizationId: referral.organizationId, id: referral.id })
-    .execute();
+  await bumpVersion(ctx, referral, { assignedUserId: input.assigneeUserId ?? null });
   await appendEvent(ctx, principal, referral, {
     kind: ReferralEventKind.ASSIGNED,
     note: [assigneeName ? `Assigned to ${assigneeName}` : 'Unassigned', input.note].filter(Boolean).join('\n\n'),
