@@ -59,7 +59,7 @@ export class ClientResolver {
 
   @FieldResolver(() => [Consent], { description: "The client's consents, oldest first, including revoked and expired ones." })
   consents(@Root() client: Client, @Ctx() ctx: RequestContext) {
-    return ctx.loader(clientConsentsLoader).load(client.id);
+    return ctx.loader(clientConsentsLoader).load(client);
   }
 }
 
@@ -72,7 +72,9 @@ export class ConsentResolver {
 
   @FieldResolver(() => Service, { nullable: true, description: 'The one service the consent is for, if it names one.' })
   recipientService(@Root() consent: Consent, @Ctx() ctx: RequestContext) {
-    return consent.recipientServiceId ? ctx.loader(serviceLoader).load(consent.recipientServiceId) : null;
+    return consent.recipientServiceId
+      ? ctx.loader(serviceLoader).load({ organizationId: consent.recipientOrganizationId, id: consent.recipientServiceId })
+      : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the consent covers sharing now: not revoked and not expired.' })

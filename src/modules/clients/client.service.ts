@@ -19,8 +19,8 @@ const searchNameOf = (record: Pick<ClientRecord, 'fullName' | 'preferredName'>) 
 /** One of the acting organization's own clients; a receiver's view goes through `referredClientView`. */
 export async function findOwnClient(ctx: RequestContext, clientId: string, argumentPath: readonly (string | number)[]): Promise<ClientRecord> {
   const { organizationId } = await ctx.requirePrincipal();
-  const record = await ctx.loader(clientRecordLoader).load(clientId);
-  if (!record || record.organizationId !== organizationId) throw notFound('Client', argumentPath);
+  const record = await ctx.loader(clientRecordLoader).load({ organizationId, id: clientId });
+  if (!record) throw notFound('Client', argumentPath);
   return record;
 }
 
@@ -111,8 +111,8 @@ export async function recordConsent(ctx: RequestContext, input: RecordConsentInp
     throw notFound('Organization', ['input', 'recipientOrganizationId']);
   }
   if (input.recipientServiceId) {
-    const service = await ctx.loader(serviceLoader).load(input.recipientServiceId);
-    if (!service || service.organizationId !== input.recipientOrganizationId) {
+    const service = await ctx.loader(serviceLoader).load({ organizationId: input.recipientOrganizationId, id: input.recipientServiceId });
+    if (!service) {
       throw notFound('Service of the recipient organization', ['input', 'recipientServiceId']);
     }
   }

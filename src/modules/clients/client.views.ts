@@ -151,15 +151,15 @@ export interface ReferralSharing {
  */
 export async function referredClientView(ctx: RequestContext, referral: ReferralSharing): Promise<ReferredClient | null> {
   const { organizationId } = await ctx.requirePrincipal();
-  const record = await ctx.loader(clientRecordLoader).load(referral.clientId);
-  if (!record || record.organizationId !== referral.organizationId) return null;
+  const record = await ctx.loader(clientRecordLoader).load({ organizationId: referral.organizationId, id: referral.clientId });
+  if (!record) return null;
   const now = new Date();
   let visible: ClientField[];
   if (organizationId === referral.organizationId) {
     visible = Object.values(ClientField);
   } else if (organizationId === referral.receivingOrganizationId) {
     const [consent, partnership] = await Promise.all([
-      referral.consentId ? ctx.loader(consentLoader).load(referral.consentId) : null,
+      referral.consentId ? ctx.loader(consentLoader).load({ organizationId: referral.organizationId, id: referral.consentId }) : null,
       ctx.loader(sharingPartnershipLoader).load(referral.organizationId),
     ]);
     if (referral.consentId && !consent) return null;

@@ -77,7 +77,7 @@ export class DirectoryResolver {
 
   @FieldResolver(() => [Location], { description: 'Where it is delivered (HSDS: service_at_location).' })
   locations(@Root() service: Service, @Ctx() ctx: RequestContext) {
-    return ctx.loader(serviceLocationsLoader).load(service.id);
+    return ctx.loader(serviceLocationsLoader).load(service);
   }
 
   @FieldResolver(() => ServiceCapacity, { nullable: true, description: 'Current capacity; null when the service does not publish it.' })

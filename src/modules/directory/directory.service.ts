@@ -4,7 +4,7 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
 import { containsPattern, foldForSearch } from '../../common/search-text';
 import type { RequestContext } from '../../context/request-context';
-import { serviceCategoryLoader, serviceLoader } from './directory.loaders';
+import { serviceCategoryLoader } from './directory.loaders';
 import type {
   CreateServiceInput,
   ServiceCapacityInput,
@@ -22,7 +22,8 @@ export async function listServiceCategories(ctx: RequestContext): Promise<Servic
 }
 
 export async function getService(ctx: RequestContext, id: string, argumentPath: readonly (string | number)[] = ['id']): Promise<Service> {
-  const service = await ctx.loader(serviceLoader).load(id);
+  // The one lookup without the organization: the directory is small next to clients and referrals.
+  const service = await (await ctx.db()).findOneBy(Service, { id });
   if (!service) throw notFound('Service', argumentPath);
   return service;
 }

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
-import { byIdLoader } from '../../common/loaders';
+import { byIdLoader, byParentLoader } from '../../common/loaders';
 import type { RequestContext } from '../../context/request-context';
 import { PartnershipEvent } from './partnership-event.entity';
 import { Partnership } from './partnership.entity';
@@ -8,14 +7,9 @@ import { SHARING_PARTNERSHIP_STATUSES } from './partnership.lifecycle';
 
 export const partnershipLoader = (ctx: RequestContext) => byIdLoader(ctx, Partnership);
 
+/** Keyed by the partnership's (proposer's) organization and id. */
 export const partnershipHistoryLoader = (ctx: RequestContext) =>
-  new DataLoader<string, PartnershipEvent[]>(async (partnershipIds) => {
-    const events = await (await ctx.db()).find(PartnershipEvent, {
-      where: { partnershipId: In([...partnershipIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return partnershipIds.map((id) => events.filter((event) => event.partnershipId === id));
-  });
+  byParentLoader(ctx, PartnershipEvent, 'partnershipId', { createdAt: 'ASC', id: 'ASC' });
 
 /**
  * The partnership under which data flows between the acting organization and each other one, keyed

@@ -74,7 +74,7 @@ export class PartnershipResolver {
 
   @FieldResolver(() => [PartnershipEvent], { description: 'Every status change, oldest first: who, when, from, to and why.' })
   history(@Root() partnership: Partnership, @Ctx() ctx: RequestContext) {
-    return ctx.loader(partnershipHistoryLoader).load(partnership.id);
+    return ctx.loader(partnershipHistoryLoader).load(partnership);
   }
 }
 

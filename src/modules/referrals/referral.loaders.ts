@@ -1,28 +1,15 @@
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
-import { byIdLoader } from '../../common/loaders';
+import { byParentLoader, byTenantKeyLoader } from '../../common/loaders';
 import type { RequestContext } from '../../context/request-context';
 import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
 
 /** RLS shows a referral to its sender and its receiver only. */
-export const referralLoader = (ctx: RequestContext) => byIdLoader(ctx, Referral);
+export const referralLoader = (ctx: RequestContext) => byTenantKeyLoader(ctx, Referral);
 
+/** Keyed by the referral's (sending) organization and id. */
 export const referralTimelineLoader = (ctx: RequestContext) =>
-  new DataLoader<string, ReferralEvent[]>(async (referralIds) => {
-    const events = await (await ctx.db()).find(ReferralEvent, {
-      where: { referralId: In([...referralIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return referralIds.map((id) => events.filter((event) => event.referralId === id));
-  });
+  byParentLoader(ctx, ReferralEvent, 'referralId', { createdAt: 'ASC', id: 'ASC' });
 
-/** Referrals forwarded on from each referral, among those the acting organization can see. */
+/** Referrals forwarded on from a referral, keyed by its receiving organization (their sender) and its id; RLS keeps those the viewer is not on. */
 export const forwardsLoader = (ctx: RequestContext) =>
-  new DataLoader<string, Referral[]>(async (referralIds) => {
-    const rows = await (await ctx.db()).find(Referral, {
-      where: { forwardedFromReferralId: In([...referralIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return referralIds.map((id) => rows.filter((row) => row.forwardedFromReferralId === id));
-  });
+  byParentLoader(ctx, Referral, 'forwardedFromReferralId', { createdAt: 'ASC', id: 'ASC' });

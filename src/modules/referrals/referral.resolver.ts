@@ -152,7 +152,9 @@ export class ReferralResolver {
 
   @FieldResolver(() => Service, { nullable: true, description: "The receiving organization's service it was referred to, if one was named." })
   service(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return referral.serviceId ? ctx.loader(serviceLoader).load(referral.serviceId) : null;
+    return referral.serviceId && referral.receivingOrganizationId
+      ? ctx.loader(serviceLoader).load({ organizationId: referral.receivingOrganizationId, id: referral.serviceId })
+      : null;
   }
 
   @FieldResolver(() => ReferredClient, {
@@ -169,13 +171,13 @@ export class ReferralResolver {
   })
   async consentInForce(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
     if (!referral.consentId) return null;
-    const consent = await ctx.loader(consentLoader).load(referral.consentId);
+    const consent = await ctx.loader(consentLoader).load({ organizationId: referral.organizationId, id: referral.consentId });
     return consent ? consentInForce(consent, new Date()) : false;
   }
 
   @FieldResolver(() => [ReferralEvent], { description: 'Every step, oldest first: sending, status changes, assignments, comments, forwarding.' })
   timeline(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return ctx.loader(referralTimelineLoader).load(referral.id);
+    return ctx.loader(referralTimelineLoader).load(referral);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The receiving caseworker it is assigned to. Shown to the receiver only; null for the sender.' })
@@ -219,12 +221,14 @@ export class ReferralResolver {
 
   @FieldResolver(() => Referral, { nullable: true, description: 'The referral this one was forwarded from, if the viewer is on it.' })
   forwardedFrom(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return referral.forwardedFromReferralId ? ctx.loader(referralLoader).load(referral.forwardedFromReferralId) : null;
+    return referral.forwardedFromOrganizationId && referral.forwardedFromReferralId
+      ? ctx.loader(referralLoader).load({ organizationId: referral.forwardedFromOrganizationId, id: referral.forwardedFromReferralId })
+      : null;
   }
 
   @FieldResolver(() => [Referral], { description: 'Referrals forwarded on from this one that the viewer is on.' })
   forwards(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return ctx.loader(forwardsLoader).load(referral.id);
+    return referral.receivingOrganizationId ? ctx.loader(forwardsLoader).load({ organizationId: referral.receivingOrganizationId, id: referral.id }) : [];
   }
 }
 

@@ -33,7 +33,6 @@ import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
 import { OutcomeReason, ReferralEventKind, ReferralOutcome } from './referral.enums';
 import { checkTransition, FORWARDABLE_STATUSES, ReferralStatus, type ReferralAction, type ReferralSide } from './referral.lifecycle';
-import { referralLoader } from './referral.loaders';
 import { ReferralBox, type ReferralCounts } from './referral.types';
 
 const OPEN_STATUSES = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS];
@@ -48,7 +47,8 @@ export const isOverdue = (referral: Referral, now = new Date()) =>
   referral.dueOn !== null && referral.dueOn < today(now) && OPEN_STATUSES.includes(referral.status);
 
 export async function getReferral(ctx: RequestContext, id: string, argumentPath: readonly (string | number)[] = ['id']): Promise<Referral> {
-  const referral = await ctx.loader(referralLoader).load(id);
+  // Sender or receiver: RLS narrows `id` to the two organizations the referral may belong to.
+  const referral = await (await ctx.db()).findOneBy(Referral, { id });
   if (!referral) throw notFound('Referral', argumentPath);
   return referral;
 }
@@ -227,8 +227,8 @@ async function createReferral(
       );
     }
     if (details.serviceId) {
-      service = await ctx.loader(serviceLoader).load(details.serviceId);
-      if (!service || service.organizationId !== receiver.organizationId) {
+      service = await ctx.loader(serviceLoader).load({ organizationId: receiver.organizationId, id: details.serviceId });
+      if (!service) {
         throw notFound('Service of the receiving organization', ['input', 'serviceId']);
       }
       if (service.status !== ServiceStatus.ACTIVE || !service.acceptingReferrals) {
