@@ -106,7 +106,7 @@ describe('consent', () => {
     expect(guardian).toMatchObject({ inForce: true, givenBy: 'Lù Văn Chư, grandfather', recipientOrganization: { id: partnerOrg.organizationId } });
     const revoked = dataOf(await app.request(RevokeConsentDocument, { input: { consentId: guardian.id, reason: 'Withdrawn' } }, { token: admin.token }))
       .revokeConsent;
-    expect(revoked).toMatchObject({ inForce: false, revocationReason: 'Withdrawn' });
+    expect(revoked).toMatchObject({ inForce: false, revocationReason: 'Withdrawn', recordedBy: { id: admin.userId }, revokedBy: { id: admin.userId } });
     expect(errorCodes(await app.request(RevokeConsentDocument, { input: { consentId: guardian.id, reason: 'Again' } }, { token: admin.token }))).toEqual(['CONFLICT']);
     const consents = dataOf(await app.request(ClientDocument, { id: client.id }, { token: admin.token })).client.consents;
     expect(consents.map((c) => c.id)).toEqual([guardian.id]);

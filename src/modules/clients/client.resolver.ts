@@ -3,6 +3,8 @@ import { Connection } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
 import { assertUuid } from '../../common/validation';
 import type { RequestContext } from '../../context/request-context';
+import { User } from '../auth/user.entity';
+import { userLoader } from '../auth/user.loaders';
 import { serviceLoader } from '../directory/directory.loaders';
 import { Service } from '../directory/service.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -75,6 +77,19 @@ export class ConsentResolver {
     return consent.recipientServiceId
       ? ctx.loader(serviceLoader).load({ organizationId: consent.recipientOrganizationId, id: consent.recipientServiceId })
       : null;
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: "The member who recorded the consent. Shown to the client's organization; null for the recipient.",
+  })
+  recordedBy(@Root() consent: Consent, @Ctx() ctx: RequestContext) {
+    return ctx.loader(userLoader).load(consent.recordedByUserId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The member who revoked the consent, once revoked.' })
+  revokedBy(@Root() consent: Consent, @Ctx() ctx: RequestContext) {
+    return consent.revokedByUserId ? ctx.loader(userLoader).load(consent.revokedByUserId) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the consent covers sharing now: not revoked and not expired.' })
