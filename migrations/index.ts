@@ -1,5 +1,6 @@
 import { Foundation1795400000000 } from './1795400000000-foundation';
 import { ReferralNetwork1795500000000 } from './1795500000000-referral-network';
+import { Programs1795600000000 } from './1795600000000-programs';
 
 /** Every migration in order. Listed explicitly so the compiled server and the tests load the same set. */
-export const MIGRATIONS = [Foundation1795400000000, ReferralNetwork1795500000000];
+export const MIGRATIONS = [Foundation1795400000000, ReferralNetwork1795500000000, Programs1795600000000];

@@ -12,6 +12,15 @@ import { ClientResolver, ConsentResolver } from './modules/clients/client.resolv
 import { DirectoryResolver } from './modules/directory/directory.resolver';
 import { PartnershipEventResolver, PartnershipResolver } from './modules/partnerships/partnership.resolver';
 import { ReferralEventResolver, ReferralResolver } from './modules/referrals/referral.resolver';
+import {
+  IndicatorResolver,
+  ProgramEnrollmentResolver,
+  ProgramMemberResolver,
+  ProgramResolver,
+  ProgramResultResolver,
+  ReportedValueResolver,
+  ServiceDeliveryResolver,
+} from './modules/programs/program.resolver';
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
@@ -31,6 +40,13 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ReferralResolver,
       ReferralEventResolver,
       AuditResolver,
+      ProgramResolver,
+      ProgramMemberResolver,
+      ProgramResultResolver,
+      IndicatorResolver,
+      ReportedValueResolver,
+      ProgramEnrollmentResolver,
+      ServiceDeliveryResolver,
     ],
     authChecker,
     authMode: 'error',

@@ -55,6 +55,10 @@ export enum Permission {
   REFERRALS_WRITE = 'REFERRALS_WRITE',
   CONSENT_OVERRIDE = 'CONSENT_OVERRIDE',
   AUDIT_READ = 'AUDIT_READ',
+  PROGRAMS_READ = 'PROGRAMS_READ',
+  PROGRAMS_MANAGE = 'PROGRAMS_MANAGE',
+  PROGRAM_ACTIVITY_WRITE = 'PROGRAM_ACTIVITY_WRITE',
+  METRICS_READ = 'METRICS_READ',
 }
 
 const ALL_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.CASEWORKER, Role.VIEWER];
@@ -77,6 +81,11 @@ export const GRANTS: Record<Permission, { roles: readonly Role[]; scopes: readon
   [Permission.REFERRALS_WRITE]: { roles: CASEWORK_ROLES, scopes: [] },
   [Permission.CONSENT_OVERRIDE]: { roles: LEAD_ROLES, scopes: [] },
   [Permission.AUDIT_READ]: { roles: LEAD_ROLES, scopes: [] },
+  // A programme's description, results and indicators hold no personal data; a funder's key reads them.
+  [Permission.PROGRAMS_READ]: { roles: ALL_ROLES, scopes: [ApiKeyScope.METRICS_READ] },
+  [Permission.PROGRAMS_MANAGE]: { roles: LEAD_ROLES, scopes: [] },
+  [Permission.PROGRAM_ACTIVITY_WRITE]: { roles: CASEWORK_ROLES, scopes: [] },
+  [Permission.METRICS_READ]: { roles: ALL_ROLES, scopes: [ApiKeyScope.METRICS_READ] },
 };
 
 /** For checks that depend on the input (e.g. a consent override), made in a service rather than by decorator. */

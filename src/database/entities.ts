@@ -14,6 +14,12 @@ import { Service } from '../modules/directory/service.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { PartnershipEvent } from '../modules/partnerships/partnership-event.entity';
 import { Partnership } from '../modules/partnerships/partnership.entity';
+import { Indicator, IndicatorTarget, ProgramResult } from '../modules/programs/indicator.entity';
+import { ProgramEnrollment, ServiceDelivery } from '../modules/programs/activity.entity';
+import { ProgramMetricCell, ProgramPersonPeriod } from '../modules/programs/metric-cell.entity';
+import { ProgramMember } from '../modules/programs/program-member.entity';
+import { Program } from '../modules/programs/program.entity';
+import { ReportedValue } from '../modules/programs/reported-value.entity';
 import { ReferralEvent } from '../modules/referrals/referral-event.entity';
 import { Referral } from '../modules/referrals/referral.entity';
 
@@ -36,4 +42,14 @@ export const ENTITIES = [
   Referral,
   ReferralEvent,
   AuditEvent,
+  Program,
+  ProgramMember,
+  ProgramResult,
+  Indicator,
+  IndicatorTarget,
+  ProgramEnrollment,
+  ServiceDelivery,
+  ReportedValue,
+  ProgramMetricCell,
+  ProgramPersonPeriod,
 ];

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { badInput, conflict, isUniqueViolation, notFound } from '../../common/errors';
+import { paginate, type Page } from '../../common/pagination';
+import type { RequestContext } from '../../context/request-context';
+import { ageBandOn } from '../clients/client.enums';
+import { findOwnClient } from '../clients/client.service';
+import { Vulnerability } from '../clients/client.enums';
+import { Service } from '../directory/service.entity';
+import { today } from '../partnerships/partnership.policy';
+import { ProgramEnrollment, ServiceDelivery } from './activity.entity';
+import { cellsOf, programRegion } from './dimensions';
+import type { EnrollClientInput, ProgramRecordsArgs, RecordServiceDeliveryInput } from './dto/program.inputs';
+import { MetricKind, ProgramMemberRole } from './program.enums';
+import { getProgram, requireRole } from './program.service';
+
+const DELIVERING_ROLES = [ProgramMemberRole.LEAD, ProgramMemberRole.IMPLEMENTING_PARTNER];
+
+/**
+ * Adds one person's activity to the rollups in one statement: the person counts once per period
+ * (month, quarter, year) and category in `people` cells, however many services they get, and each
+ * delivery counts in SERVICE_DELIVERIES cells; both for the TOTAL and every dimension value.
+ */
+async function rollUp(
+  em: EntityManager,
+  enrollment: ProgramEnrollment,
+  activity: { metric: MetricKind.PEOPLE_ENROLLED | MetricKind.PEOPLE_SERVED; on: string; categories: string[]; delivery: boolean },
+): Promise<void> {
+  const cells = cellsOf(enrollment);
+  await em.query(
+    `WITH periods (period_type, period_start) AS (
+            SELECT kind, date_trunc(lower(kind), $5::date)::date FROM unnest(ARRAY['MONTH', 'QUARTER', 'YEAR']) AS kind),
+          categories (category_code) AS (SELECT unnest($6::text[])),
+          fresh AS (
+            INSERT INTO program_person_periods
+                   (organization_id, program_id, enrollment_id, metric, category_code, period_type, period_start, member_organization_id)
+            SELECT $1, $2, $3, $4, c.category_code, p.period_type, p.period_start, $7 FROM periods p CROSS JOIN categories c
+            ON CONFLICT DO NOTHING
+            RETURNING category_code, period_type, period_start),
+          increments AS (
+            SELECT $4::text AS metric, category_code, period_type, period_start FROM fresh
+            UNION ALL
+            SELECT 'SERVICE_DELIVERIES', c.category_code, p.period_type, p.period_start FROM periods p CROSS JOIN categories c WHERE $10),
+          cells (dimension, dimension_value) AS (SELECT * FROM unnest($8::text[], $9::text[]))
+     INSERT INTO program_metric_cells
+            (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value, value)
+     SELECT $1, $2, i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value, count(*)
+       FROM increments i CROSS JOIN cells c
+      GROUP BY i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value
+     ON CONFLICT (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value)
+     DO UPDATE SET value = program_metric_cells.value + EXCLUDED.value`,
+    [
+      enrollment.organizationId,
+      enrollment.programId,
+      enrollment.id,
+      activity.metric,
+      activity.on,
+      activity.categories,
+      enrollment.memberOrganizationId,
+      cells.map(([dimension]) => dimension),
+      cells.map(([, value]) => value),
+      activity.delivery,
+    ],
+  );
+}
+
+function assertWithinProgram(on: string, program: { startsOn: string; endsOn: string | null }, argumentPath: readonly (string | number)[]): void {
+  if (on < program.startsOn || (program.endsOn !== null && on > program.endsOn)) {
+    throw badInput(`The date must be within the programme (${program.startsOn} to ${program.endsOn ?? 'open'})`, argumentPath);
+  }
+  if (on > today()) throw badInput('The date must not be in the future', argumentPath);
+}
+
+export async function enrollClient(ctx: RequestContext, input: EnrollClientInput): Promise<ProgramEnrollment> {
+  const principal = await ctx.requireUser();
+  const program = await getProgram(ctx, input.programId, ['input', 'programId']);
+  await requireRole(ctx, program, DELIVERING_ROLES, 'enrol clients');
+  const client = await findOwnClient(ctx, input.clientId, ['input', 'clientId']);
+  const enrolledOn = input.enrolledOn ?? today();
+  assertWithinProgram(enrolledOn, program, ['input', 'enrolledOn']);
+  const em = await ctx.db();
+  const enrollment = em.create(ProgramEnrollment, {
+    organizationId: program.organizationId,
+    id: randomUUID(),
+    programId: program.id,
+    memberOrganizationId: principal.organizationId,
+    clientId: client.id,
+    enrolledOn,
+    sex: client.sex,
+    ageBand: client.birthDate ? ageBandOn(client.birthDate, new Date(`${enrolledOn}T00:00:00Z`)) : client.ageBand!,
+    disability: client.vulnerabilities.includes(Vulnerability.PERSON_WITH_DISABILITY),
+    region: programRegion(client.region, program.regions),
+    populationGroups: client.vulnerabilities,
+    enrolledByUserId: principal.userId,
+  });
+  try {
+    await em.insert(ProgramEnrollment, enrollment);
+  } catch (error) {
+    if (isUniqueViolation(error, 'uq_program_enrollments_client')) throw conflict('This client is already enrolled in the programme');
+    throw error;
+  }
+  await rollUp(em, enrollment, { metric: MetricKind.PEOPLE_ENROLLED, on: enrolledOn, categories: [''], delivery: false });
+  return em.findOneByOrFail(ProgramEnrollment, { organizationId: enrollment.organizationId, id: enrollment.id });
+}
+
+export async function recordServiceDelivery(ctx: RequestContext, input: RecordServiceDeliveryInput): Promise<ServiceDelivery> {
+  const principal = await ctx.requireUser();
+  const em = await ctx.db();
+  const enrollment = await em.findOneBy(ProgramEnrollment, { memberOrganizationId: principal.organizationId, id: input.enrollmentId });
+  if (!enrollment) throw notFound('Enrollment', ['input', 'enrollmentId']);
+  const program = await getProgram(ctx, enrollment.programId, ['input', 'enrollmentId']);
+  await requireRole(ctx, program, DELIVERING_ROLES, 'record service deliveries');
+  const service = await em.findOneBy(Service, { organizationId: principal.organizationId, id: input.serviceId });
+  if (!service) throw notFound('Service of your organization', ['input', 'serviceId']);
+  const deliveredOn = input.deliveredOn ?? today();
+  assertWithinProgram(deliveredOn, program, ['input', 'deliveredOn']);
+  if (deliveredOn < enrollment.enrolledOn) throw badInput('deliveredOn must not be before the enrolment', ['input', 'deliveredOn']);
+  const delivery = em.create(ServiceDelivery, {
+    organizationId: enrollment.organizationId,
+    id: randomUUID(),
+    programId: enrollment.programId,
+    memberOrganizationId: principal.organizationId,
+    enrollmentId: enrollment.id,
+    serviceId: service.id,
+    categoryCode: service.categoryCode,
+    deliveredOn,
+    recordedByUserId: principal.userId,
+  });
+  await em.insert(ServiceDelivery, delivery);
+  await rollUp(em, enrollment, { metric: MetricKind.PEOPLE_SERVED, on: deliveredOn, categories: ['', service.categoryCode], delivery: true });
+  return em.findOneByOrFail(ServiceDelivery, { organizationId: delivery.organizationId, id: delivery.id });
+}
+
+/** The acting organization's own enrolments in a programme, oldest first. */
+export async function listOwnEnrollments(ctx: RequestContext, args: ProgramRecordsArgs): Promise<Page<ProgramEnrollment>> {
+  const { organizationId } = await ctx.requirePrincipal();
+  const query = (await ctx.db())
+    .createQueryBuilder(ProgramEnrollment, 'e')
+    .where('e.member_organization_id = :organizationId AND e.program_id = :programId', { organizationId, programId: args.programId });
+  return paginate(
+    query,
+    args,
+    [
+      { column: 'e.enrolled_on', value: (e) => e.enrolledOn },
+      { column: 'e.id', value: (e) => e.id },
+    ],
+    ctx.config.graphql.maxPageSize,
+  );
+}

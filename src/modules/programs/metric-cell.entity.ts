@@ -1,0 +1,70 @@
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Program } from './program.entity';
+
+/**
+ * Rollup: one aggregate count per programme, metric, service category ('' for all), period and
+ * disaggregation cell ('TOTAL'/'' for the whole). Maintained on every enrolment and delivery in the
+ * same transaction, so a funder dashboard reads a few rows instead of a million deliveries.
+ */
+@Entity({ name: 'program_metric_cells' })
+@ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'fk_program_metric_cells_program', onDelete: 'CASCADE' })
+export class ProgramMetricCell {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_metric_cells' })
+  organizationId!: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_metric_cells' })
+  programId!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_metric_cells' })
+  metric!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_metric_cells' })
+  categoryCode!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_metric_cells' })
+  periodType!: string;
+
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_program_metric_cells' })
+  periodStart!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_metric_cells' })
+  dimension!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_metric_cells' })
+  dimensionValue!: string;
+
+  @Column({ type: 'bigint' })
+  value!: string;
+}
+
+/**
+ * Which enrolled person already counts in which period (and category), so that people are counted
+ * once per cell however many services they receive. Visible only to the member that enrolled them.
+ */
+@Entity({ name: 'program_person_periods' })
+@ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'fk_program_person_periods_program', onDelete: 'CASCADE' })
+export class ProgramPersonPeriod {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_person_periods' })
+  organizationId!: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_person_periods' })
+  programId!: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_person_periods' })
+  enrollmentId!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_person_periods' })
+  metric!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_person_periods' })
+  categoryCode!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_person_periods' })
+  periodType!: string;
+
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_program_person_periods' })
+  periodStart!: string;
+
+  @Column({ type: 'uuid' })
+  memberOrganizationId!: string;
+}

@@ -1,0 +1,30 @@
+import { PeriodType } from './program.enums';
+
+/** YYYY-MM-DD of the first day of the `type` period that `date` (YYYY-MM-DD) falls in. */
+export function periodStart(date: string, type: PeriodType): string {
+  const [year, month] = date.split('-').map(Number);
+  const startMonth = type === PeriodType.MONTH ? month : type === PeriodType.QUARTER ? Math.floor((month - 1) / 3) * 3 + 1 : 1;
+  return `${year}-${String(startMonth).padStart(2, '0')}-01`;
+}
+
+/** YYYY-MM-DD of the last day of the period that starts on `start`. */
+export function periodEnd(start: string, type: PeriodType): string {
+  const [year, month] = start.split('-').map(Number);
+  const months = type === PeriodType.MONTH ? 1 : type === PeriodType.QUARTER ? 3 : 12;
+  const last = new Date(Date.UTC(year, month - 1 + months, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+/** The starts of every `type` period that overlaps [from, to], in order. */
+export function periodStarts(from: string, to: string, type: PeriodType): string[] {
+  const starts: string[] = [];
+  for (let start = periodStart(from, type); start <= to; ) {
+    starts.push(start);
+    const next = new Date(`${periodEnd(start, type)}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    start = next.toISOString().slice(0, 10);
+  }
+  return starts;
+}
+
+export const isPeriodStart = (date: string, type: PeriodType) => periodStart(date, type) === date;

@@ -1,0 +1,57 @@
+import { derive, progressPercent, suppressTable, type Disclosure } from './suppression';
+
+const cells = (entries: Record<string, number>) => new Map(Object.entries(entries));
+const values = (table: ReturnType<typeof suppressTable>) =>
+  Object.fromEntries([...table.cells].map(([key, cell]) => [key, cell.suppressed ? cell.reason : cell.value]));
+
+describe('suppressTable', () => {
+  it('suppresses cells of 1 to threshold − 1 people, and shows zeros and larger cells', () => {
+    const table = suppressTable(30, cells({ FEMALE: 12, MALE: 14, INTERSEX: 0, UNKNOWN: 4 }), 5, false);
+    expect(values(table)).toEqual({ FEMALE: 12, MALE: 14, INTERSEX: 0, UNKNOWN: 'BELOW_THRESHOLD' });
+    expect(table.total).toEqual({ suppressed: false, value: 30 });
+  });
+
+  it('suppresses a second cell of a partition so that the total minus the shown cells gives nothing back', () => {
+    const table = suppressTable(30, cells({ FEMALE: 12, MALE: 14, INTERSEX: 0, UNKNOWN: 4 }), 5, true);
+    expect(values(table)).toEqual({ FEMALE: 'COMPLEMENTARY', MALE: 14, INTERSEX: 0, UNKNOWN: 'BELOW_THRESHOLD' });
+    const shownSum = [...table.cells.values()].reduce((sum, cell) => sum + (cell.suppressed ? 0 : cell.value), 0);
+    expect(30 - shownSum).toBe(16);
+  });
+
+  it('suppresses the total when no other cell can hide the one suppressed cell', () => {
+    const table = suppressTable(8, cells({ FEMALE: 8, MALE: 0 }), 10, true);
+    expect(table.total).toEqual({ suppressed: true, reason: 'BELOW_THRESHOLD' });
+    const lonely = suppressTable(12, cells({ FEMALE: 9, MALE: 3 }), 5, true);
+    expect(values(lonely)).toEqual({ FEMALE: 'COMPLEMENTARY', MALE: 'BELOW_THRESHOLD' });
+    const onlyOne = suppressTable(3, cells({ FEMALE: 3 }), 2, true);
+    expect(onlyOne.total).toEqual({ suppressed: false, value: 3 });
+    const alone = suppressTable(6, cells({ FEMALE: 1, MALE: 0, UNKNOWN: 5 }), 2, true);
+    expect(values(alone)).toEqual({ FEMALE: 'BELOW_THRESHOLD', MALE: 0, UNKNOWN: 'COMPLEMENTARY' });
+  });
+
+  it('leaves two or more suppressed cells as they are, and treats overlapping groups with primary suppression only', () => {
+    expect(values(suppressTable(40, cells({ A: 2, B: 3, C: 35 }), 5, true))).toEqual({ A: 'BELOW_THRESHOLD', B: 'BELOW_THRESHOLD', C: 35 });
+    expect(values(suppressTable(40, cells({ A: 2, B: 38, C: 35 }), 5, false))).toEqual({ A: 'BELOW_THRESHOLD', B: 38, C: 35 });
+  });
+});
+
+describe('derive', () => {
+  const value = (v: number): Disclosure => ({ suppressed: false, value: v });
+  it('suppresses anything computed from a suppressed count', () => {
+    expect(derive([value(10), { suppressed: true, reason: 'BELOW_THRESHOLD' }], (a, b) => a / b)).toEqual({
+      suppressed: true,
+      reason: 'DERIVED_FROM_SUPPRESSED',
+    });
+    expect(derive([value(10), value(4)], (a, b) => a / b)).toEqual(value(2.5));
+  });
+});
+
+describe('progressPercent', () => {
+  it('measures from the baseline in either direction, or as a share of the target without one', () => {
+    expect(progressPercent(60, 100, 20, true)).toBe(50);
+    expect(progressPercent(30, 10, 50, false)).toBe(50);
+    expect(progressPercent(25, 100, null, true)).toBe(25);
+    expect(progressPercent(20, 10, null, false)).toBe(50);
+    expect(progressPercent(5, 0, null, true)).toBeNull();
+  });
+});
