@@ -1,5 +1,10 @@
 import {
+  AcceptProgramInvitationDocument,
   AddIndicatorDocument,
+  CreateProgramDocument,
+  DeclineProgramInvitationDocument,
+  InviteProgramMemberDocument,
+  RemoveProgramMemberDocument,
   AddProgramResultDocument,
   ClientsDocument,
   EnrollClientDocument,
@@ -196,5 +201,139 @@ describe('a joint programme reported to its funder', () => {
     expect(errorCodes(await app.request(ProgramMetricsDocument, { programId: program.id, from: '2026-01-01', to: '2026-12-31' }, { token: outsider.token }))).toEqual([
       'NOT_FOUND',
     ]);
+  });
+});
+
+describe('programme membership', () => {
+  it('is invited by the lead and answered by the member; a removed member loses sight of the programme at once', async () => {
+    const lead = await signUpOrganization(app);
+    const partner = await signUpOrganization(app);
+    const program = await createProgram(app, lead);
+    const invited = dataOf(
+      await app.request(InviteProgramMemberDocument, { input: { programId: program.id, organizationId: partner.organizationId, role: 'IMPLEMENTING_PARTNER' } }, { token: lead.token }),
+    ).inviteProgramMember;
+    expect(errorCodes(await app.request(InviteProgramMemberDocument, { input: { programId: program.id, organizationId: partner.organizationId, role: 'FUNDER' } }, { token: lead.token }))).toEqual([
+      'CONFLICT',
+    ]);
+
+    // Invited: the programme row, not its results or metrics.
+    const seen = dataOf(await app.request(ProgramDocument, { id: program.id }, { token: partner.token })).program;
+    expect(seen).toMatchObject({ myRole: null, results: [], members: [{ id: invited.id, status: 'INVITED' }] });
+    const early = await app.request(ProgramMetricsDocument, { programId: program.id, from: '2026-01-01', to: '2026-03-31' }, { token: partner.token });
+    expect([errorCodes(early), early.errors?.[0].extensions?.reason]).toEqual([['FORBIDDEN'], 'PROGRAM_ROLE']);
+
+    const membership = (expectedVersion: number) => ({ input: { membershipId: invited.id, expectedVersion } });
+    expect(errorCodes(await app.request(AcceptProgramInvitationDocument, membership(invited.version), { token: lead.token }))).toEqual(['FORBIDDEN']);
+    const accepted = dataOf(await app.request(AcceptProgramInvitationDocument, membership(invited.version), { token: partner.token })).acceptProgramInvitation;
+    expect(accepted).toMatchObject({ status: 'ACTIVE', version: invited.version + 1 });
+    expect(errorCodes(await app.request(DeclineProgramInvitationDocument, membership(accepted.version), { token: partner.token }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await app.request(RemoveProgramMemberDocument, { input: { membershipId: invited.id, expectedVersion: invited.version } }, { token: lead.token }))).toEqual([
+      'CONFLICT',
+    ]);
+    dataOf(await app.request(RemoveProgramMemberDocument, { input: { membershipId: invited.id, expectedVersion: accepted.version } }, { token: lead.token }));
+    expect(errorCodes(await app.request(ProgramDocument, { id: program.id }, { token: partner.token }))).toEqual(['NOT_FOUND']);
+
+    const again = dataOf(
+      await app.request(InviteProgramMemberDocument, { input: { programId: program.id, organizationId: partner.organizationId, role: 'FUNDER' } }, { token: lead.token }),
+    ).inviteProgramMember;
+    expect(again).toMatchObject({ id: invited.id, role: 'FUNDER', status: 'INVITED' });
+    const leadMembership = (await app.request(ProgramDocument, { id: program.id }, { token: lead.token })).data!.program.members.find((m) => m.role === 'LEAD')!;
+    expect(errorCodes(await app.request(RemoveProgramMemberDocument, { input: { membershipId: leadMembership.id, expectedVersion: leadMembership.version } }, { token: lead.token }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+  });
+
+  it('refuses programme input that breaks the code lists, dates or roles, and changes nothing', async () => {
+    const lead = await signUpOrganization(app);
+    const partner = await signUpOrganization(app);
+    const create = (input: Record<string, unknown>) =>
+      app.request(CreateProgramDocument, { input: { name: 'P', startsOn: '2026-01-01', ...input } as never }, { token: lead.token });
+    expect(errorCodes(await create({ sdgTargets: ['18.1'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await create({ endsOn: '2025-12-31' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await create({ suppressionThreshold: 1 }))).toEqual(['BAD_USER_INPUT']);
+
+    const program = await createProgram(app, lead, { regions: ['Lào Cai'] });
+    const result = dataOf(await app.request(AddProgramResultDocument, { input: { programId: program.id, type: 'OUTCOME', title: 'Living safely at home' } }, { token: lead.token }))
+      .addProgramResult;
+    const indicator = dataOf(
+      await app.request(AddIndicatorDocument, { input: { resultId: result.id, code: 'OC1', name: 'People', aggregation: 'DISTINCT_PEOPLE', source: 'PEOPLE_ENROLLED', disaggregations: ['REGION'] } }, { token: lead.token }),
+    ).addIndicator;
+    const target = (input: Record<string, unknown>) =>
+      app.request(SetIndicatorTargetDocument, { input: { indicatorId: indicator.id, periodType: 'QUARTER', periodStart: '2026-01-01', value: 10, ...input } as never }, { token: lead.token });
+    expect(errorCodes(await target({ periodStart: '2026-02-01' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await target({ dimension: 'SEX', dimensionValue: 'FEMALE' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await target({ dimension: 'REGION', dimensionValue: 'Hà Nội' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await target({ dimension: 'REGION' }))).toEqual(['BAD_USER_INPUT']);
+    dataOf(await target({ dimension: 'REGION', dimensionValue: 'Lào Cai' }));
+    expect(dataOf(await target({ dimension: 'REGION', dimensionValue: 'Lào Cai', value: 12 })).setIndicatorTarget.value).toBe(12);
+    expect(errorCodes(await app.request(AddIndicatorDocument, { input: { resultId: result.id, code: 'OC1', name: 'Dup', aggregation: 'SUM', source: 'REPORTED' } }, { token: lead.token }))).toEqual([
+      'CONFLICT',
+    ]);
+    expect(errorCodes(await app.request(SubmitReportedValueDocument, { input: { indicatorId: indicator.id, periodType: 'QUARTER', periodStart: '2026-01-01', value: 3 } }, { token: lead.token }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+
+    await joinProgram(app, lead, program.id, partner, 'FUNDER');
+    const client = await registerClient(app, partner);
+    const asFunder = await app.request(EnrollClientDocument, { input: { programId: program.id, clientId: client.id, enrolledOn: '2026-03-01' } }, { token: partner.token });
+    expect([errorCodes(asFunder), asFunder.errors?.[0].extensions?.reason]).toEqual([['FORBIDDEN'], 'PROGRAM_ROLE']);
+    const own = await registerClient(app, lead);
+    expect(errorCodes(await app.request(EnrollClientDocument, { input: { programId: program.id, clientId: own.id, enrolledOn: '2027-01-01' } }, { token: lead.token }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(errorCodes(await app.request(EnrollClientDocument, { input: { programId: program.id, clientId: client.id, enrolledOn: '2026-03-01' } }, { token: lead.token }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    const [{ n }] = await app.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM program_enrollments WHERE program_id = $1', [program.id]);
+    expect(n).toBe(0);
+  });
+});
+
+describe('programme rollups', () => {
+  it('count each person once per period however many services they get, also when deliveries race', async () => {
+    const lead = await signUpOrganization(app);
+    const program = await createProgram(app, lead, { suppressionThreshold: 2 });
+    const service = await publishService(app, lead, { categoryCode: 'HEALTH_CHECKS' });
+    const clients = await Promise.all([0, 1, 2].map((i) => registerClient(app, lead, { fullName: `Người ${i}`, region: 'Yên Bái' })));
+    const enrollments = [];
+    for (const client of clients) {
+      enrollments.push(
+        dataOf(await app.request(EnrollClientDocument, { input: { programId: program.id, clientId: client.id, enrolledOn: '2026-02-01' } }, { token: lead.token })).enrollClient,
+      );
+    }
+    const raced = await Promise.all(
+      enrollments.flatMap((enrollment) =>
+        ['2026-02-03', '2026-02-10', '2026-03-05', '2026-05-01'].map((deliveredOn) =>
+          app.request(RecordServiceDeliveryDocument, { input: { enrollmentId: enrollment.id, serviceId: service.id, deliveredOn } }, { token: lead.token }),
+        ),
+      ),
+    );
+    expect(raced.flatMap((res) => errorCodes(res))).toEqual([]);
+    const months = dataOf(
+      await app.request(ProgramMetricsDocument, { programId: program.id, periodType: 'MONTH', from: '2026-02-01', to: '2026-05-31', disaggregateBy: 'REGION' }, { token: lead.token }),
+    ).programMetrics.periods;
+    expect(months.map((p) => [p.periodStart, shown(p.peopleServed.total), shown(p.servicesByCategory[0]?.deliveries.total)])).toEqual([
+      ['2026-02-01', 3, 6],
+      ['2026-03-01', 3, 3],
+      ['2026-04-01', 0, undefined],
+      ['2026-05-01', 3, 3],
+    ]);
+    expect(months[0].peopleServed.breakdown.map((c) => [c.value, shown(c.actual)])).toEqual([
+      ['Lào Cai', 0],
+      ['Yên Bái', 3],
+      ['OTHER', 0],
+    ]);
+    const year = dataOf(
+      await app.request(ProgramMetricsDocument, { programId: program.id, periodType: 'YEAR', from: '2026-01-01', to: '2026-12-31' }, { token: lead.token }),
+    ).programMetrics.periods[0];
+    expect([shown(year.peopleEnrolled.total), shown(year.peopleServed.total), shown(year.servicesByCategory[0].deliveries.total)]).toEqual([3, 3, 12]);
+  });
+
+  it('answer a dashboard in the same number of SQL statements for 2 periods as for 12', async () => {
+    const lead = await signUpOrganization(app);
+    const program = await createProgram(app, lead);
+    const statements = async (to: string) =>
+      (await app.request(ProgramMetricsDocument, { programId: program.id, periodType: 'MONTH', from: '2026-01-01', to, disaggregateBy: 'SEX' }, { token: lead.token })).statements;
+    expect(await statements('2026-12-31')).toBe(await statements('2026-02-28'));
   });
 });

@@ -47,6 +47,8 @@ async function rollUp(
      SELECT $1, $2, i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value, count(*)
        FROM increments i CROSS JOIN cells c
       GROUP BY i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value
+      -- Cells are locked in key order, so concurrent deliveries queue on a shared cell instead of deadlocking.
+      ORDER BY i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value
      ON CONFLICT (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value)
      DO UPDATE SET value = program_metric_cells.value + EXCLUDED.value`,
     [
