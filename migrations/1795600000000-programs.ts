@@ -40,6 +40,10 @@ export class Programs1795600000000 implements MigrationInterface {
       `CREATE TABLE reported_values (organization_id uuid NOT NULL, id uuid NOT NULL, program_id uuid NOT NULL, indicator_id uuid NOT NULL, reporter_organization_id uuid NOT NULL, period_type text NOT NULL, period_start date NOT NULL, dimension text, dimension_value text, value numeric NOT NULL, revision integer NOT NULL, status text NOT NULL, note text, submitted_by_user_id uuid NOT NULL, reviewed_by_user_id uuid, reviewed_at timestamptz(3), review_note text, created_at timestamptz(3) NOT NULL DEFAULT now(), CONSTRAINT ck_reported_values_dimension CHECK ((dimension IS NULL) = (dimension_value IS NULL)), CONSTRAINT ck_reported_values_period_type CHECK (period_type IN ('MONTH', 'QUARTER', 'YEAR')), CONSTRAINT ck_reported_values_status CHECK (status IN ('SUBMITTED', 'APPROVED', 'REJECTED', 'SUPERSEDED')), CONSTRAINT pk_reported_values PRIMARY KEY (organization_id, id))`,
       `CREATE INDEX ix_reported_values_reporter ON reported_values (reporter_organization_id, indicator_id)`,
       `CREATE INDEX ix_reported_values_organization_indicator ON reported_values (organization_id, indicator_id, period_type, period_start)`,
+      `CREATE TABLE program_referral_facts (organization_id uuid NOT NULL, referral_id uuid NOT NULL, program_id uuid NOT NULL, sender_organization_id uuid NOT NULL, receiving_organization_id uuid, sent_on date NOT NULL, accepted_on date, finished_on date, status text NOT NULL, outcome text, CONSTRAINT ck_program_referral_facts_status CHECK (status IN ('SENT', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED')), CONSTRAINT pk_program_referral_facts PRIMARY KEY (organization_id, referral_id))`,
+      `CREATE INDEX ix_program_referral_facts_organization_program_sent ON program_referral_facts (organization_id, program_id, sent_on)`,
+      `ALTER TABLE referrals ADD program_organization_id uuid`,
+      `ALTER TABLE referrals ADD program_id uuid`,
     ]) {
       await q.query(statement);
     }
@@ -69,6 +73,8 @@ export class Programs1795600000000 implements MigrationInterface {
       `reported_values ADD CONSTRAINT fk_reported_values_reporter_organization FOREIGN KEY (reporter_organization_id) REFERENCES organizations(id)`,
       `reported_values ADD CONSTRAINT fk_reported_values_submitted_by_user FOREIGN KEY (submitted_by_user_id) REFERENCES users(id)`,
       `reported_values ADD CONSTRAINT fk_reported_values_reviewed_by_user FOREIGN KEY (reviewed_by_user_id) REFERENCES users(id)`,
+      `program_referral_facts ADD CONSTRAINT fk_program_referral_facts_program FOREIGN KEY (organization_id, program_id) REFERENCES programs(organization_id,id) ON DELETE CASCADE`,
+      `referrals ADD CONSTRAINT fk_referrals_program FOREIGN KEY (program_organization_id, program_id) REFERENCES programs(organization_id,id)`,
       `reported_values ADD CONSTRAINT fk_reported_values_indicator FOREIGN KEY (organization_id, indicator_id) REFERENCES indicators(organization_id,id) ON DELETE CASCADE`,
     ]) {
       await q.query(`ALTER TABLE ${fk}`);
@@ -78,7 +84,9 @@ export class Programs1795600000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE referrals DROP CONSTRAINT fk_referrals_program, DROP COLUMN program_organization_id, DROP COLUMN program_id`);
     for (const table of [
+      'program_referral_facts',
       'program_person_periods', 'program_metric_cells', 'reported_values', 'service_deliveries', 'program_enrollments',
       'indicator_targets', 'indicators', 'program_results', 'program_members', 'programs',
     ]) {
@@ -150,6 +158,16 @@ async function rowLevelSecurity(q: QueryRunner): Promise<void> {
     ['update', `FOR UPDATE TO ngo_commons_app USING (${deliverer}) WITH CHECK (${deliverer})`],
   ]);
   await q.query(`GRANT UPDATE (value) ON program_metric_cells TO ngo_commons_app`);
+
+  // Funders read the funnel from these; the two sides of the referral keep them in step with it.
+  const referralSide = `(sender_organization_id = app_organization_id() OR receiving_organization_id = app_organization_id())`;
+  await enableRls(q, 'program_referral_facts', 'SELECT, INSERT', [
+    ['read', `FOR SELECT TO ngo_commons_app USING (${member} OR ${referralSide})`],
+    ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (sender_organization_id = app_organization_id() AND ${deliverer})`],
+    ['update', `FOR UPDATE TO ngo_commons_app USING ${referralSide} WITH CHECK ${referralSide}`],
+  ]);
+  await q.query(`GRANT UPDATE (status, accepted_on, finished_on, outcome) ON program_referral_facts TO ngo_commons_app`);
+  // referrals.program_id gets no UPDATE grant: a referral is placed in a programme when sent, and stays.
 
   await enableRls(q, 'reported_values', 'SELECT, INSERT', [
     [

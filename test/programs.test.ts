@@ -1,4 +1,8 @@
 import {
+  AcceptReferralDocument,
+  CompleteReferralDocument,
+  SendReferralDocument,
+  StartReferralDocument,
   AcceptProgramInvitationDocument,
   AddIndicatorDocument,
   CreateProgramDocument,
@@ -21,7 +25,7 @@ import {
 } from './generated/graphql';
 import { createApiKey, dataOf, errorCodes, signUpOrganization, type SignedIn } from './factories';
 import { createProgram, joinProgram } from './factories/programs';
-import { publishService, registerClient } from './factories/referrals';
+import { partner, publishService, recordConsent, registerClient, sendReferral } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 let app: TestApp;
@@ -327,6 +331,51 @@ describe('programme rollups', () => {
       await app.request(ProgramMetricsDocument, { programId: program.id, periodType: 'YEAR', from: '2026-01-01', to: '2026-12-31' }, { token: lead.token }),
     ).programMetrics.periods[0];
     expect([shown(year.peopleEnrolled.total), shown(year.peopleServed.total), shown(year.servicesByCategory[0].deliveries.total)]).toEqual([3, 3, 12]);
+  });
+
+  it('follow referrals made within the programme into a funnel, suppressing small stages and their medians', async () => {
+    const lead = await signUpOrganization(app);
+    const hospital = await signUpOrganization(app);
+    const stranger = await signUpOrganization(app);
+    await partner(app, lead, hospital);
+    await partner(app, stranger, hospital);
+    const program = await createProgram(app, lead, { suppressionThreshold: 2 });
+    const referrals = [];
+    for (let i = 0; i < 3; i += 1) {
+      const client = await registerClient(app, lead, { fullName: `Người được chuyển ${i}` });
+      await recordConsent(app, lead, client.id, hospital.organizationId);
+      referrals.push(await sendReferral(app, lead, { clientId: client.id, receivingOrganizationId: hospital.organizationId, programId: program.id }));
+    }
+    const outsider = await registerClient(app, stranger);
+    await recordConsent(app, stranger, outsider.id, hospital.organizationId);
+    const refused = await app.request(
+      SendReferralDocument,
+      { input: { clientId: outsider.id, receivingOrganizationId: hospital.organizationId, programId: program.id, reason: 'x' } },
+      { token: stranger.token },
+    );
+    expect(errorCodes(refused)).toEqual(['NOT_FOUND']);
+
+    const asHospital = { token: hospital.token };
+    for (const referral of referrals.slice(0, 2)) {
+      dataOf(await app.request(AcceptReferralDocument, { input: { referralId: referral.id, expectedVersion: 1 } }, asHospital));
+    }
+    dataOf(await app.request(StartReferralDocument, { input: { referralId: referrals[0].id, expectedVersion: 2 } }, asHospital));
+    dataOf(
+      await app.request(CompleteReferralDocument, { input: { referralId: referrals[0].id, expectedVersion: 3, outcome: 'SUCCESSFUL', serviceDelivered: true } }, asHospital),
+    );
+
+    const month = new Date().toISOString().slice(0, 7);
+    const funnel = dataOf(
+      await app.request(ProgramMetricsDocument, { programId: program.id, periodType: 'MONTH', from: `${month}-01`, to: `${month}-01` }, { token: lead.token }),
+    ).programMetrics.periods[0].referralFunnel;
+    expect(Object.fromEntries(Object.entries(funnel).map(([stage, value]) => [stage, shown(value as MetricValueFieldsFragment | null)]))).toEqual({
+      sent: 3,
+      accepted: 2,
+      completed: 'BELOW_THRESHOLD',
+      successful: 'BELOW_THRESHOLD',
+      medianDaysToAcceptance: 0,
+      medianDaysToCompletion: 'DERIVED_FROM_SUPPRESSED',
+    });
   });
 
   it('answer a dashboard in the same number of SQL statements for 2 periods as for 12', async () => {

@@ -19,6 +19,7 @@ import { ProgramEnrollment, ServiceDelivery } from '../modules/programs/activity
 import { ProgramMetricCell, ProgramPersonPeriod } from '../modules/programs/metric-cell.entity';
 import { ProgramMember } from '../modules/programs/program-member.entity';
 import { Program } from '../modules/programs/program.entity';
+import { ProgramReferralFact } from '../modules/programs/referral-fact.entity';
 import { ReportedValue } from '../modules/programs/reported-value.entity';
 import { ReferralEvent } from '../modules/referrals/referral-event.entity';
 import { Referral } from '../modules/referrals/referral.entity';
@@ -52,4 +53,5 @@ export const ENTITIES = [
   ReportedValue,
   ProgramMetricCell,
   ProgramPersonPeriod,
+  ProgramReferralFact,
 ];

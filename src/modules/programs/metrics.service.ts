@@ -13,6 +13,7 @@ import {
   type MetricFigure,
   type PeriodMetrics,
   type ProgramMetrics,
+  type ReferralFunnel,
 } from './metrics.types';
 import { periodEnd, periodStarts } from './periods';
 import {
@@ -28,7 +29,7 @@ import {
 import type { Program } from './program.entity';
 import { getProgram, requireRole } from './program.service';
 import { ReportedValue } from './reported-value.entity';
-import { derive, progressPercent, suppressTable, type Disclosure, type SuppressedTable } from './suppression';
+import { belowThreshold, derive, progressPercent, suppressTable, type Disclosure, type SuppressedTable } from './suppression';
 
 export const MAX_PERIODS = 60;
 const TOTAL = 'TOTAL';
@@ -51,6 +52,17 @@ interface MetricInputs {
   targets: IndicatorTarget[];
   reported: ReportedValue[];
   categories: Map<string, ServiceCategory>;
+  funnel: Map<string, FunnelRow>;
+}
+
+interface FunnelRow {
+  period_start: string;
+  sent: number;
+  accepted: number;
+  completed: number;
+  successful: number;
+  median_accept: number | null;
+  median_complete: number | null;
 }
 
 const cellKey = (metric: string, category: string, periodStart: string, dimension: string, value: string) =>
@@ -89,6 +101,17 @@ async function loadInputs(ctx: RequestContext, program: Program, args: ProgramMe
     em.find(ReportedValue, { where: { ...scope, periodType: args.periodType, periodStart: range, status: In([ReportedValueStatus.APPROVED]) } }),
     em.find(ServiceCategory),
   ]);
+  const funnel: FunnelRow[] = await em.query(
+    `SELECT to_char(date_trunc($3, sent_on), 'YYYY-MM-DD') AS period_start, count(*)::int AS sent, count(accepted_on)::int AS accepted,
+            count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
+            count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESSFUL')::int AS successful,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY accepted_on - sent_on) AS median_accept,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY finished_on - sent_on) FILTER (WHERE status = 'COMPLETED') AS median_complete
+       FROM program_referral_facts
+      WHERE organization_id = $1 AND program_id = $2 AND sent_on BETWEEN $4 AND $5
+      GROUP BY 1`,
+    [program.organizationId, program.id, args.periodType.toLowerCase(), starts[0], periodEnd(starts.at(-1)!, args.periodType)],
+  );
   const resultOrder = new Map(results.map((result, i) => [result.id, i]));
   return {
     program,
@@ -98,6 +121,7 @@ async function loadInputs(ctx: RequestContext, program: Program, args: ProgramMe
     targets,
     reported,
     categories: new Map(categories.map((category) => [category.code, category])),
+    funnel: new Map(funnel.map((row) => [row.period_start, row])),
   };
 }
 
@@ -187,6 +211,27 @@ function periodMetrics(inputs: MetricInputs, args: ProgramMetricsArgs, start: st
     peopleServed: figure(peopleTable(MetricKind.PEOPLE_SERVED, '')),
     servicesByCategory,
     indicators,
+    referralFunnel: referralFunnel(inputs.funnel.get(start), threshold),
+  };
+}
+
+/** Each stage is a count of referrals, so of people: suppressed when small, and a median with it. */
+function referralFunnel(row: FunnelRow | undefined, threshold: number): ReferralFunnel {
+  const counted = (count: number): Disclosure => (belowThreshold(count, threshold) ? { suppressed: true, reason: 'BELOW_THRESHOLD' } : { suppressed: false, value: count });
+  const median = (base: Disclosure, value: number | null) => {
+    if (value === null) return null;
+    return metricValue(derive([base], () => value)!, threshold);
+  };
+  const sent = counted(row?.sent ?? 0);
+  const accepted = counted(row?.accepted ?? 0);
+  const completed = counted(row?.completed ?? 0);
+  return {
+    sent: metricValue(sent, threshold),
+    accepted: metricValue(accepted, threshold),
+    completed: metricValue(completed, threshold),
+    successful: metricValue(counted(row?.successful ?? 0), threshold),
+    medianDaysToAcceptance: median(accepted, row?.median_accept ?? null),
+    medianDaysToCompletion: median(completed, row?.median_complete ?? null),
   };
 }
 

@@ -106,6 +106,30 @@ export class IndicatorProgress {
   breakdown!: MetricBreakdownCell[];
 }
 
+@ObjectType({
+  description:
+    'Referrals made within the programme and sent in the period, and how far they got: the closed loop in numbers. Counts below the threshold are suppressed, and so are medians over them.',
+})
+export class ReferralFunnel {
+  @Field(() => MetricValue, { description: 'Referrals sent.' })
+  sent!: MetricValueShape;
+
+  @Field(() => MetricValue, { description: 'Of those, accepted by the receiver (whatever happened next).' })
+  accepted!: MetricValueShape;
+
+  @Field(() => MetricValue, { description: 'Of those, completed.' })
+  completed!: MetricValueShape;
+
+  @Field(() => MetricValue, { description: 'Of those, completed with a SUCCESSFUL outcome.' })
+  successful!: MetricValueShape;
+
+  @Field(() => MetricValue, { nullable: true, description: 'Median days from sending to acceptance; null when none was accepted.' })
+  medianDaysToAcceptance!: MetricValueShape | null;
+
+  @Field(() => MetricValue, { nullable: true, description: 'Median days from sending to completion; null when none was completed.' })
+  medianDaysToCompletion!: MetricValueShape | null;
+}
+
 @ObjectType({ description: "A programme's figures for one period." })
 export class PeriodMetrics {
   @Field(() => PeriodType, { description: 'Month, quarter or year.' })
@@ -128,6 +152,9 @@ export class PeriodMetrics {
 
   @Field(() => [IndicatorProgress], { description: 'Every indicator of the programme, by result then code.' })
   indicators!: IndicatorProgress[];
+
+  @Field(() => ReferralFunnel, { description: 'Referrals made within the programme that were sent in the period.' })
+  referralFunnel!: ReferralFunnel;
 }
 
 @ObjectType({

@@ -7,6 +7,7 @@ import { ClientRecord } from '../clients/client.entity';
 import { Consent } from '../clients/consent.entity';
 import { Service } from '../directory/service.entity';
 import { Organization } from '../organizations/organization.entity';
+import { Program } from '../programs/program.entity';
 import { OutcomeReason, ReferralOutcome, Urgency } from './referral.enums';
 import { ReferralStatus } from './referral.lifecycle';
 
@@ -33,6 +34,7 @@ import { ReferralStatus } from './referral.lifecycle';
 @Index('ix_referrals_receiver_status_created', ['receivingOrganizationId', 'status', 'createdAt', 'id'])
 @Index('ix_referrals_receiver_assignee', ['receivingOrganizationId', 'assignedUserId', 'status'])
 @Index('ix_referrals_organization_forwarded_from', ['organizationId', 'forwardedFromReferralId'])
+@ForeignKey(() => Program, ['programOrganizationId', 'programId'], ['organizationId', 'id'], { name: 'fk_referrals_program' })
 @Check('ck_referrals_status', `status IN ('SENT', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED')`)
 @Check('ck_referrals_urgency', `urgency IN ('ROUTINE', 'URGENT', 'EMERGENCY')`)
 @Check('ck_referrals_receiver', `(receiving_organization_id IS NULL) <> (external_receiver_name IS NULL)`)
@@ -127,6 +129,13 @@ export class Referral {
 
   @Column({ type: 'uuid', nullable: true })
   forwardedFromReferralId!: string | null;
+
+  /** The joint programme the referral is made within, if any (stored under the programme's lead). */
+  @Column({ type: 'uuid', nullable: true })
+  programOrganizationId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  programId!: string | null;
 
   @Field(() => DateTimeScalar, { description: 'When the referral was sent.' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

@@ -16,6 +16,9 @@ import { organizationLoader } from '../organizations/organization.loaders';
 import { sharingPartnershipLoader } from '../partnerships/partnership.loaders';
 import { allowsNewReferrals, today } from '../partnerships/partnership.policy';
 import { actorName } from '../partnerships/partnership.service';
+import { ProgramMemberRole } from '../programs/program.enums';
+import { getProgram, requireRole } from '../programs/program.service';
+import { ProgramReferralFact } from '../programs/referral-fact.entity';
 import type {
   AssignReferralInput,
   CloseReferralInput,
@@ -32,7 +35,7 @@ import { ReferralSort } from './dto/referral.inputs';
 import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
 import { OutcomeReason, ReferralEventKind, ReferralOutcome } from './referral.enums';
-import { checkTransition, FORWARDABLE_STATUSES, ReferralStatus, type ReferralAction, type ReferralSide } from './referral.lifecycle';
+import { checkTransition, FINAL_STATUSES, FORWARDABLE_STATUSES, ReferralStatus, type ReferralAction, type ReferralSide } from './referral.lifecycle';
 import { ReferralBox, type ReferralCounts } from './referral.types';
 
 const OPEN_STATUSES = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS];
@@ -206,6 +209,10 @@ async function createReferral(
   const principal = await ctx.requireUser();
   const em = await ctx.db();
   const client = await findOwnClient(ctx, details.clientId, ['input', 'clientId']);
+  const program = details.programId ? await getProgram(ctx, details.programId, ['input', 'programId']) : null;
+  if (program) {
+    await requireRole(ctx, program, [ProgramMemberRole.LEAD, ProgramMemberRole.IMPLEMENTING_PARTNER], 'make referrals within it');
+  }
   let consent: Consent | null = null;
   let service: Service | null = null;
   let sharedFields = details.sharedFields ?? [];
@@ -273,8 +280,21 @@ async function createReferral(
     serviceDelivered: null,
     forwardedFromOrganizationId: forwardedFrom?.organizationId ?? null,
     forwardedFromReferralId: forwardedFrom?.id ?? null,
+    programOrganizationId: program?.organizationId ?? null,
+    programId: program?.id ?? null,
   });
   await em.insert(Referral, referral);
+  if (program) {
+    await em.insert(ProgramReferralFact, {
+      organizationId: program.organizationId,
+      referralId: referral.id,
+      programId: program.id,
+      senderOrganizationId: referral.organizationId,
+      receivingOrganizationId: referral.receivingOrganizationId,
+      sentOn: today(),
+      status: ReferralStatus.SENT,
+    });
+  }
   await appendEvent(ctx, principal, referral, {
     kind: ReferralEventKind.SENT,
     toStatus: ReferralStatus.SENT,
@@ -359,8 +379,22 @@ async function transition(
     });
   }
   await bumpVersion(ctx, referral, { status: check.to, ...changes });
+  if (referral.programOrganizationId) await syncProgramFact(ctx, referral, check.to, changes.outcome ?? null);
   await appendEvent(ctx, principal, referral, { kind: ReferralEventKind.STATUS_CHANGED, fromStatus: referral.status, toStatus: check.to, note });
   return (await ctx.db()).findOneByOrFail(Referral, { organizationId: referral.organizationId, id: referral.id });
+}
+
+/** Keeps a programme's funnel row in step with its referral: when it was accepted, when it ended, how. */
+async function syncProgramFact(ctx: RequestContext, referral: Referral, to: ReferralStatus, outcome: ReferralOutcome | null): Promise<void> {
+  await (await ctx.db()).query(
+    `UPDATE program_referral_facts
+        SET status = $3,
+            accepted_on = CASE WHEN $3 = 'ACCEPTED' THEN current_date ELSE accepted_on END,
+            finished_on = CASE WHEN $3 = ANY($4) THEN current_date ELSE finished_on END,
+            outcome = coalesce($5, outcome)
+      WHERE organization_id = $1 AND referral_id = $2`,
+    [referral.programOrganizationId, referral.id, to, FINAL_STATUSES, outcome],
+  );
 }
 
 /** Writes a change of state; only these columns are granted to the application role for UPDATE. */

@@ -57,6 +57,13 @@ export class ReferralDetailsInput {
   @Length(10, 2000)
   @Matches(NOT_BLANK, { message: 'consentOverrideReason must not be blank' })
   consentOverrideReason?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The joint programme the referral is made within, one you deliver as lead or implementing partner: it then counts in the programme\'s referral funnel.',
+  })
+  @IsUUID('all', UUID_MESSAGE)
+  programId?: string | null;
 }
 
 @InputType({ description: 'A referral to another organization on the platform, or a logged referral to one that is not.' })
