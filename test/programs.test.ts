@@ -14,7 +14,9 @@ import {
   EnrollClientDocument,
   ProgramDocument,
   ProgramEnrollmentsDocument,
+  ProgramIatiXmlDocument,
   ProgramMetricsDocument,
+  ProgramResultsCsvDocument,
   RecordServiceDeliveryDocument,
   ReportedValuesDocument,
   ReviewReportedValueDocument,
@@ -27,6 +29,7 @@ import { createApiKey, dataOf, errorCodes, signUpOrganization, type SignedIn } f
 import { createProgram, joinProgram } from './factories/programs';
 import { partner, publishService, recordConsent, registerClient, sendReferral } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
+import { validateIatiActivities } from './support/iati';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -187,8 +190,22 @@ describe('a joint programme reported to its funder', () => {
       ['AGE_60_PLUS', 'COMPLEMENTARY'],
     ]);
 
+    // Exports: CSV and IATI activity XML, valid against the IATI 2.03 schema, with the same suppression.
+    const range = { programId: program.id, periodType: 'QUARTER' as const, from: '2026-07-01', to: '2026-09-30' };
+    const csv = dataOf(await app.request(ProgramResultsCsvDocument, range, { token: funderKey.secret })).programResultsCsv;
+    const csvRows = csv.trimEnd().split('\r\n');
+    expect(csvRows[0]).toBe('result_type,result,indicator_code,indicator,period_start,period_end,dimension,dimension_value,target,actual,suppressed');
+    expect(csvRows).toContain('OUTPUT,Older people regain mobility,OP1.1,Older people receiving physical rehabilitation,2026-07-01,2026-09-30,,,20,9,');
+    expect(csvRows).toContain('OUTPUT,Older people regain mobility,OP1.1,Older people receiving physical rehabilitation,2026-07-01,2026-09-30,SEX,FEMALE,10,,BELOW_THRESHOLD');
+    expect(csvRows).toContain('OUTPUT,Older people regain mobility,OP1.2,Cash transfers paid (million VND),2026-07-01,2026-09-30,,,50,42,');
+    const iati = dataOf(await app.request(ProgramIatiXmlDocument, range, { token: funderKey.secret })).programIatiXml;
+    expect(await validateIatiActivities(iati)).toEqual({ valid: true, errors: [] });
+    expect(iati).toContain('<actual value="9"></actual>');
+    expect(iati).toContain('<target value="10"><dimension name="sex" value="female"/></target>');
+    expect(iati).toContain('<actual><dimension name="sex" value="female"/><comment><narrative>Withheld: fewer than 5 people</narrative></comment></actual>');
+
     // Nothing in what the funder read names or identifies a person.
-    const everything = JSON.stringify([bySex, byAge]);
+    const everything = JSON.stringify([bySex, byAge, csv, iati]);
     for (const name of [...unionNames, ...hospitalNames]) expect(everything).not.toContain(name);
     expect(errorCodes(await app.request(ProgramEnrollmentsDocument, { programId: program.id }, { token: funderKey.secret }))).toEqual(['FORBIDDEN']);
     expect(dataOf(await app.request(ProgramEnrollmentsDocument, { programId: program.id }, { token: funder.token })).programEnrollments.edges).toEqual([]);

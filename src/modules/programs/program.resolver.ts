@@ -29,6 +29,7 @@ import {
   SubmitReportedValueInput,
 } from './dto/program.inputs';
 import { Indicator, IndicatorTarget, ProgramResult } from './indicator.entity';
+import { programIatiXml, programResultsCsv } from './export.service';
 import { ProgramMetrics } from './metrics.types';
 import { programMetrics } from './metrics.service';
 import { ProgramMember } from './program-member.entity';
@@ -76,6 +77,24 @@ export class ProgramResolver {
   })
   programMetrics(@Ctx() ctx: RequestContext, @Args(() => ProgramMetricsArgs) args: ProgramMetricsArgs) {
     return programMetrics(ctx, args);
+  }
+
+  @Authorized(Permission.METRICS_READ)
+  @Query(() => String, {
+    description:
+      "A programme's results as CSV (RFC 4180, UTF-8): one row per indicator, period and cell (overall, then each value of each dimension the indicator is reported by), with the same suppression as `programMetrics`. Any active member, and API keys with METRICS_READ.",
+  })
+  programResultsCsv(@Ctx() ctx: RequestContext, @Args(() => ProgramMetricsArgs) args: ProgramMetricsArgs) {
+    return programResultsCsv(ctx, args);
+  }
+
+  @Authorized(Permission.METRICS_READ)
+  @Query(() => String, {
+    description:
+      "A programme's results as an IATI 2.03 activity document (iati-activities XML): result → indicator → baseline / period → target / actual, disaggregations as dimensions, suppressed actuals without a value. Any active member, and API keys with METRICS_READ.",
+  })
+  programIatiXml(@Ctx() ctx: RequestContext, @Args(() => ProgramMetricsArgs) args: ProgramMetricsArgs) {
+    return programIatiXml(ctx, args);
   }
 
   @Authorized(Permission.CLIENTS_READ)
