@@ -1421,6 +1421,708 @@ async function seedReferralNetwork(net: Network): Promise<void> {
   for (const line of referralStatuses) console.log(`  ${line}`);
 }
 
+// ---------------------------------------------------------------------------------------------
+// A joint programme: members by role, a results framework with targets, a year of activity by the
+// implementing partners, reported values through review, and the funder's API key and metrics.
+// Through the API too, and each step first looks for what exists.
+// ---------------------------------------------------------------------------------------------
+
+type ProgramRole = 'LEAD' | 'IMPLEMENTING_PARTNER' | 'FUNDER';
+type MembershipStatus = 'INVITED' | 'ACTIVE' | 'DECLINED' | 'REMOVED';
+type Vulnerability =
+  | 'CHILD_WITHOUT_PARENTAL_CARE'
+  | 'OLDER_PERSON_LIVING_ALONE'
+  | 'PERSON_WITH_DISABILITY'
+  | 'MENTAL_HEALTH_CONDITION'
+  | 'ETHNIC_MINORITY'
+  | 'MIGRANT_OR_DISPLACED'
+  | 'SURVIVOR_OF_VIOLENCE'
+  | 'SURVIVOR_OF_TRAFFICKING'
+  | 'SUBSTANCE_USE'
+  | 'LIVING_IN_POVERTY';
+type DimensionName = 'SEX' | 'AGE_BAND' | 'DISABILITY' | 'REGION' | 'POPULATION_GROUP';
+
+/** The programme runs over fixed dates; activity dated after the day the seed runs is left out. */
+const PROGRAM_YEAR = 2026;
+const QUARTERS = ['01', '04', '07', '10'].map((month) => `${PROGRAM_YEAR}-${month}-01`);
+const quarterEnd = (start: string) => {
+  const [year, month] = start.split('-').map(Number);
+  return new Date(Date.UTC(year, month + 2, 0)).toISOString().slice(0, 10);
+};
+const quarterLabel = (start: string) => `${start.slice(0, 4)}-Q${(Number(start.slice(5, 7)) + 2) / 3}`;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const DEMO_PROGRAM = {
+  lead: CENTRE_ADMIN,
+  input: {
+    name: 'Gia đình an toàn – Lào Cai 2026–2027',
+    description:
+      'Phòng ngừa và ứng phó với bạo lực đối với phụ nữ và trẻ em: tạm lánh, trợ giúp pháp lý, khám sức khỏe và hỗ trợ tâm lý, ' +
+      'truyền thông cộng đồng. Safe families: prevention of and response to violence against women and children in Lào Cai and Lai Châu.',
+    startsOn: `${PROGRAM_YEAR}-01-01`,
+    endsOn: `${PROGRAM_YEAR + 1}-12-31`,
+    regions: ['Lào Cai', 'Lai Châu'],
+    targetPopulations: ['SURVIVOR_OF_VIOLENCE', 'SURVIVOR_OF_TRAFFICKING', 'CHILD_WITHOUT_PARENTAL_CARE', 'ETHNIC_MINORITY'] as Vulnerability[],
+    sdgTargets: ['5.2', '16.2', '3.8'],
+    suppressionThreshold: 5,
+  },
+  members: [
+    { org: 'union', role: 'IMPLEMENTING_PARTNER' },
+    { org: 'hospital', role: 'IMPLEMENTING_PARTNER' },
+    { org: 'fund', role: 'FUNDER' },
+  ] as { org: OrgKey; role: ProgramRole }[],
+};
+
+interface DemoIndicator {
+  code: string;
+  name: string;
+  description: string;
+  measure?: 'UNIT' | 'PERCENTAGE';
+  aggregation: 'DISTINCT_PEOPLE' | 'SUM' | 'AVERAGE' | 'RATIO';
+  source: 'PEOPLE_ENROLLED' | 'PEOPLE_SERVED' | 'SERVICE_DELIVERIES' | 'REPORTED';
+  serviceCategoryCode?: string;
+  baseline?: { value: number; year: number };
+  disaggregations: DimensionName[];
+  /** Quarterly targets for the programme year, overall and for some dimension values; null for none. */
+  targets: { dimension?: DimensionName; dimensionValue?: string; quarters: (number | null)[] }[];
+}
+
+interface DemoResult {
+  type: 'OUTPUT' | 'OUTCOME' | 'IMPACT';
+  title: string;
+  description: string;
+  indicators: DemoIndicator[];
+}
+
+const DEMO_RESULTS: DemoResult[] = [
+  {
+    type: 'OUTPUT',
+    title: 'Phụ nữ và trẻ em bị bạo lực, bị xâm hại được tiếp cận dịch vụ hỗ trợ kịp thời',
+    description: 'Women and children affected by violence and abuse get timely shelter, legal aid and health care.',
+    indicators: [
+      {
+        code: 'OP1.1',
+        name: 'Số phụ nữ và trẻ em được tiếp nhận vào chương trình',
+        description: 'People enrolled by the implementing partners during the period.',
+        aggregation: 'DISTINCT_PEOPLE',
+        source: 'PEOPLE_ENROLLED',
+        disaggregations: ['SEX', 'AGE_BAND', 'REGION'],
+        targets: [
+          { quarters: [12, 12, 10, 8] },
+          { dimension: 'SEX', dimensionValue: 'FEMALE', quarters: [10, 10, 8, 7] },
+        ],
+      },
+      {
+        code: 'OP1.2',
+        name: 'Số phụ nữ và trẻ em được khám sức khỏe',
+        description: 'Distinct people who had a health check (service category HEALTH_CHECKS) during the period.',
+        aggregation: 'DISTINCT_PEOPLE',
+        source: 'PEOPLE_SERVED',
+        serviceCategoryCode: 'HEALTH_CHECKS',
+        baseline: { value: 0, year: PROGRAM_YEAR - 1 },
+        disaggregations: ['SEX', 'AGE_BAND'],
+        targets: [
+          { quarters: [8, 10, 12, 12] },
+          { dimension: 'SEX', dimensionValue: 'FEMALE', quarters: [5, 6, 7, 7] },
+          { dimension: 'SEX', dimensionValue: 'MALE', quarters: [3, 4, 5, 5] },
+        ],
+      },
+      {
+        code: 'OP1.3',
+        name: 'Số lượt trợ giúp pháp lý cho phụ nữ bị bạo lực',
+        description: 'Legal aid sessions delivered (service category LEGAL_AID_AND_ADVOCACY) during the period.',
+        aggregation: 'SUM',
+        source: 'SERVICE_DELIVERIES',
+        serviceCategoryCode: 'LEGAL_AID_AND_ADVOCACY',
+        disaggregations: ['AGE_BAND'],
+        targets: [{ quarters: [12, 15, 15, 15] }],
+      },
+    ],
+  },
+  {
+    type: 'OUTCOME',
+    title: 'Cộng đồng và cán bộ cơ sở chủ động phòng ngừa, phát hiện và chuyển gửi các trường hợp bạo lực',
+    description: 'Communities and local staff prevent violence, recognise it and refer the people affected.',
+    indicators: [
+      {
+        code: 'OC2.1',
+        name: 'Số buổi truyền thông phòng chống bạo lực gia đình tại thôn, bản',
+        description: 'Community awareness sessions held, from the women’s union’s activity logs; reported quarterly.',
+        aggregation: 'SUM',
+        source: 'REPORTED',
+        baseline: { value: 6, year: PROGRAM_YEAR - 1 },
+        disaggregations: [],
+        targets: [{ quarters: [12, 12, 12, 12] }],
+      },
+      {
+        code: 'OC2.2',
+        name: 'Số nhân viên y tế thôn bản được tập huấn nhận diện và chuyển gửi nạn nhân bạo lực',
+        description: 'Village health workers trained to recognise and refer survivors of violence, from the hospital’s training records.',
+        aggregation: 'SUM',
+        source: 'REPORTED',
+        disaggregations: [],
+        targets: [{ quarters: [null, 20, 20, 10] }], // the training began in the second quarter
+      },
+    ],
+  },
+];
+
+/** One version of a reported value: submitted, then approved by the lead or left waiting. */
+interface DemoReportedVersion {
+  value: number;
+  note: string;
+  approve: boolean;
+  reviewNote?: string;
+}
+
+const DEMO_REPORTED_VALUES: { by: Actor; indicator: string; quarter: string; versions: DemoReportedVersion[] }[] = [
+  {
+    by: UNION_ADMIN,
+    indicator: 'OC2.1',
+    quarter: QUARTERS[0],
+    versions: [{ value: 9, note: 'Sổ theo dõi hoạt động của 6 chi hội xã.', approve: true }],
+  },
+  {
+    by: UNION_ADMIN,
+    indicator: 'OC2.1',
+    quarter: QUARTERS[1],
+    versions: [
+      { value: 14, note: 'Sổ theo dõi hoạt động của 6 chi hội xã.', approve: true },
+      {
+        value: 16,
+        note: 'Bổ sung 2 buổi ở xã Y Tý do chi hội nộp biên bản muộn.',
+        approve: true,
+        reviewNote: 'Đã đối chiếu biên bản; duyệt bản sửa.',
+      },
+    ],
+  },
+  {
+    by: UNION_ADMIN,
+    indicator: 'OC2.1',
+    quarter: QUARTERS[2],
+    versions: [{ value: 12, note: 'Sổ theo dõi hoạt động; 2 buổi hoãn vì mưa lũ.', approve: true }],
+  },
+  {
+    by: HOSPITAL_ADMIN,
+    indicator: 'OC2.2',
+    quarter: QUARTERS[1],
+    versions: [{ value: 18, note: 'Danh sách học viên lớp tập huấn tháng 5.', approve: true }],
+  },
+  {
+    // Left waiting for the lead: the funder does not see it until it is approved.
+    by: HOSPITAL_ADMIN,
+    indicator: 'OC2.2',
+    quarter: QUARTERS[2],
+    versions: [{ value: 22, note: 'Danh sách học viên lớp tập huấn tháng 8.', approve: false }],
+  },
+];
+
+/** Services given from a day after enrolment: `every` days apart, `times` times. */
+type Visit = [service: ServiceKey, afterDays: number, every: number, times: number];
+
+interface ProgramPerson {
+  /** A demo client registered by the referral network above, or a new one to register. */
+  client: { existing: ClientKey } | { input: ProgramClientInput };
+  enrolledOn: string;
+  visits: Visit[];
+}
+
+interface ProgramClientInput {
+  fullName: string;
+  sex: 'FEMALE' | 'MALE';
+  birthDate?: string;
+  ageBand?: 'AGE_0_5' | 'AGE_6_11' | 'AGE_12_17' | 'AGE_18_59' | 'AGE_60_PLUS';
+  preferredLanguage?: string;
+  region: string;
+  vulnerabilities: Vulnerability[];
+}
+
+const person = (
+  fullName: string,
+  sex: 'FEMALE' | 'MALE',
+  born: string,
+  region: string,
+  vulnerabilities: Vulnerability[],
+  enrolledOn: string,
+  visits: Visit[],
+  preferredLanguage?: string,
+): ProgramPerson => ({
+  client: {
+    input: {
+      fullName,
+      sex,
+      ...(born.startsWith('AGE_') ? { ageBand: born as ProgramClientInput['ageBand'] } : { birthDate: born }),
+      region,
+      vulnerabilities,
+      preferredLanguage,
+    },
+  },
+  enrolledOn,
+  visits,
+});
+
+const SV: Vulnerability = 'SURVIVOR_OF_VIOLENCE';
+const EM: Vulnerability = 'ETHNIC_MINORITY';
+const NOCARE: Vulnerability = 'CHILD_WITHOUT_PARENTAL_CARE';
+
+/**
+ * Each implementing partner's own people, enrolled through the programme's first year (the dates
+ * are in PROGRAM_YEAR). Enough people that some cells reach the programme's threshold and others
+ * are suppressed: few boys and men, few from Lai Châu, and one region typed without accents.
+ */
+const DEMO_ACTIVITY: { by: Actor; people: ProgramPerson[] }[] = [
+  {
+    by: UNION_ADMIN,
+    people: [
+      person('Giàng Thị Sua', 'FEMALE', '1993-03-08', 'Lào Cai', [SV, EM], '2026-01-09', [['unionShelter', 0, 0, 1], ['unionLegalAid', 7, 28, 4]], 'hmn'),
+      person('Nguyễn Thị Thu Hà', 'FEMALE', '1988-11-19', 'Lào Cai', [SV], '2026-01-20', [['unionLegalAid', 0, 21, 5]], 'vi'),
+      person('Tẩn Thị Mây', 'FEMALE', '1999-07-02', 'Lao Cai', [SV, EM, 'LIVING_IN_POVERTY'], '2026-02-03', [['unionShelter', 0, 0, 1], ['unionLegalAid', 10, 30, 3]]),
+      { client: { existing: 'may' }, enrolledOn: '2026-02-10', visits: [['unionLegalAid', 0, 14, 2]] },
+      person('Sùng Thị Pà', 'FEMALE', '2010-05-14', 'Lào Cai', [SV, EM, NOCARE], '2026-02-16', [['unionShelter', 0, 0, 1]], 'hmn'),
+      person('Bùi Thị Ngọc Ánh', 'FEMALE', '1985-09-23', 'Lào Cai', [SV], '2026-03-04', [['unionLegalAid', 0, 30, 6]], 'vi'),
+      person('Triệu Thị Chài', 'FEMALE', '1991-12-30', 'Lào Cai', ['SURVIVOR_OF_TRAFFICKING', EM], '2026-03-18', [['unionShelter', 0, 0, 1], ['unionLegalAid', 14, 30, 3]]),
+      { client: { existing: 'hanhAtUnion' }, enrolledOn: '2026-04-06', visits: [['unionShelter', 0, 0, 1], ['unionLegalAid', 7, 21, 4]] },
+      person('Vàng Thị Chơ', 'FEMALE', '2009-01-25', 'Lào Cai', ['SURVIVOR_OF_TRAFFICKING', EM], '2026-04-22', [['unionShelter', 0, 0, 1], ['unionLegalAid', 20, 0, 1]], 'hmn'),
+      person('Hầu Thị Dính', 'FEMALE', '1996-06-17', 'Lai Châu', [SV, EM], '2026-05-11', [['unionShelter', 0, 0, 1], ['unionLegalAid', 5, 30, 3]], 'hmn'),
+      person('Hầu A Sình', 'MALE', '2018-02-09', 'Lai Châu', [SV, EM], '2026-05-11', [['unionShelter', 0, 0, 1]], 'hmn'),
+      person('Đỗ Thị Lệ', 'FEMALE', '1979-04-03', 'Lào Cai', [SV, 'LIVING_IN_POVERTY'], '2026-06-02', [['unionLegalAid', 0, 21, 4]], 'vi'),
+      person('Thào Thị Dung', 'FEMALE', '2011-10-12', 'Lào Cai', [SV, EM], '2026-06-15', [['unionShelter', 0, 0, 1]], 'hmn'),
+      person('Lò Thị Ún', 'FEMALE', '1990-08-21', 'Lai Châu', [SV, EM], '2026-07-07', [['unionLegalAid', 0, 28, 4]]),
+      person('Phùng Thị Kiều', 'FEMALE', 'AGE_60_PLUS', 'Lào Cai', [SV, 'OLDER_PERSON_LIVING_ALONE', EM], '2026-08-12', [['unionLegalAid', 0, 30, 3]]),
+      person('Nông Thị Huyền', 'FEMALE', '1998-10-05', 'Lào Cai', [SV, EM], '2026-09-01', [['unionShelter', 0, 0, 1], ['unionLegalAid', 7, 21, 3]], 'vi'),
+      person('Trần Thị Kim Oanh', 'FEMALE', '1987-01-28', 'Lào Cai', [SV], '2026-10-13', [['unionLegalAid', 0, 14, 3]], 'vi'),
+      person('Mùa Thị Sính', 'FEMALE', '2000-03-03', 'Lào Cai', ['SURVIVOR_OF_TRAFFICKING', EM], '2026-11-09', [['unionShelter', 0, 0, 1]], 'hmn'),
+    ],
+  },
+  {
+    by: HOSPITAL_ADMIN,
+    people: [
+      person('Giàng A Dế', 'MALE', '2013-04-10', 'Lào Cai', [NOCARE, EM], '2026-01-15', [['hospitalChecks', 0, 91, 4]], 'hmn'),
+      person('Vàng Thị Súa', 'FEMALE', '2014-09-02', 'Lào Cai', [NOCARE, EM], '2026-01-15', [['hospitalChecks', 0, 91, 4]], 'hmn'),
+      person('Lý Thị Mỷ', 'FEMALE', '2012-12-20', 'Lào Cai', [EM, 'LIVING_IN_POVERTY'], '2026-01-15', [['hospitalChecks', 0, 91, 4]]),
+      person('Thào A Sáng', 'MALE', '2016-06-06', 'Lai Châu', [NOCARE, EM], '2026-01-22', [['hospitalChecks', 0, 91, 4]], 'hmn'),
+      person('Nguyễn Thị Lan Anh', 'FEMALE', '1992-02-17', 'Lào Cai', [SV], '2026-01-27', [['hospitalChecks', 0, 0, 1], ['hospitalMentalHealth', 14, 28, 3]], 'vi'),
+      person('Sùng Thị Dế', 'FEMALE', '1997-05-30', 'Lào Cai', [SV, EM], '2026-02-24', [['hospitalChecks', 0, 0, 1], ['hospitalMentalHealth', 7, 28, 2]], 'hmn'),
+      person('Hoàng Thị Nhung', 'FEMALE', '1958-03-11', 'Lào Cai', [SV, 'OLDER_PERSON_LIVING_ALONE', 'PERSON_WITH_DISABILITY'], '2026-03-09', [['hospitalChecks', 0, 0, 1], ['hospitalRehab', 0, 7, 10]]),
+      person('Lò Thị Bích', 'FEMALE', '2021-03-03', 'Lào Cai', [EM], '2026-04-14', [['hospitalChecks', 0, 91, 3]]),
+      person('Lò Văn Tuấn', 'MALE', '2022-08-08', 'Lào Cai', [EM], '2026-04-14', [['hospitalChecks', 0, 91, 3]]),
+      person('Ma Thị Hoa', 'FEMALE', '1989-10-10', 'Lào Cai', [SV, EM], '2026-04-28', [['hospitalChecks', 0, 0, 1], ['hospitalMentalHealth', 10, 30, 2]]),
+      person('Tráng A Chinh', 'MALE', '2011-01-17', 'Lai Châu', [NOCARE, EM], '2026-05-19', [['hospitalChecks', 0, 91, 3]], 'hmn'),
+      person('Vi Thị Thanh Tâm', 'FEMALE', '2008-12-01', 'Lào Cai', [SV], '2026-06-09', [['hospitalChecks', 0, 0, 1], ['hospitalMentalHealth', 14, 21, 3]], 'vi'),
+      person('Chảo Thị Lìn', 'FEMALE', '1995-01-05', 'Lào Cai', [SV, EM], '2026-07-14', [['hospitalChecks', 0, 0, 1]]),
+      person('Giàng Thị Mỷ', 'FEMALE', '2015-11-11', 'Lào Cai', [NOCARE, EM], '2026-08-04', [['hospitalChecks', 0, 91, 2]], 'hmn'),
+      person('Đinh Văn Khải', 'MALE', '2010-04-04', 'Lào Cai', ['PERSON_WITH_DISABILITY'], '2026-08-18', [['hospitalChecks', 0, 0, 1], ['hospitalRehab', 0, 7, 8]], 'vi'),
+      person('Lê Thị Thu', 'FEMALE', '1983-06-23', 'Lào Cai', [SV], '2026-09-08', [['hospitalChecks', 0, 0, 1], ['hospitalMentalHealth', 7, 21, 3]], 'vi'),
+      person('Sần Thị Vân', 'FEMALE', '1994-12-12', 'Lai Châu', [SV, EM], '2026-10-20', [['hospitalChecks', 0, 0, 1]]),
+    ],
+  },
+];
+
+/** The funder's key for its dashboard; its secret is printed when the seed creates it, and never again. */
+const DEMO_API_KEY = { by: FUND_ADMIN, name: 'Programme dashboard (demo)', scopes: ['METRICS_READ'] };
+
+const PROGRAM_FIELDS = `id name startsOn endsOn suppressionThreshold
+  members { id role status version organization { id } }
+  results { id title indicators { id code targets { periodType periodStart dimension dimensionValue value } } }`;
+const PROGRAMS = 'query SeedPrograms { programs(first: 100) { edges { node { id name myRole } } } }';
+const PROGRAM = `query SeedProgram($id: ID!) { program(id: $id) { ${PROGRAM_FIELDS} } }`;
+const CREATE_PROGRAM = `mutation SeedCreateProgram($input: CreateProgramInput!) { createProgram(input: $input) { ${PROGRAM_FIELDS} } }`;
+const INVITE_PROGRAM_MEMBER = `mutation SeedInviteProgramMember($input: InviteProgramMemberInput!) {
+  inviteProgramMember(input: $input) { id role status version organization { id } }
+}`;
+const ACCEPT_PROGRAM_INVITATION = `mutation SeedAcceptProgramInvitation($input: ProgramMembershipChangeInput!) {
+  acceptProgramInvitation(input: $input) { id status version }
+}`;
+const ADD_PROGRAM_RESULT = 'mutation SeedAddProgramResult($input: AddProgramResultInput!) { addProgramResult(input: $input) { id title } }';
+const ADD_INDICATOR = 'mutation SeedAddIndicator($input: AddIndicatorInput!) { addIndicator(input: $input) { id code } }';
+const SET_INDICATOR_TARGET = 'mutation SeedSetIndicatorTarget($input: SetIndicatorTargetInput!) { setIndicatorTarget(input: $input) { id } }';
+const PROGRAM_ENROLLMENTS = `query SeedProgramEnrollments($programId: ID!) {
+  programEnrollments(programId: $programId, first: 1) { edges { node { id } } }
+}`;
+const PROGRAM_CLIENTS = 'query SeedProgramClients($search: String!) { clients(search: $search, first: 100) { edges { node { id fullName } } } }';
+const ENROLL_CLIENT = 'mutation SeedEnrollClient($input: EnrollClientInput!) { enrollClient(input: $input) { id enrolledOn } }';
+const RECORD_SERVICE_DELIVERY = `mutation SeedRecordServiceDelivery($input: RecordServiceDeliveryInput!) {
+  recordServiceDelivery(input: $input) { id deliveredOn }
+}`;
+const REPORTED_VALUES = `query SeedReportedValues($programId: ID!) {
+  reportedValues(programId: $programId, first: 100) {
+    edges { node { id indicatorId periodType periodStart dimension revision status value reporter { id } } }
+  }
+}`;
+const REPORTED_VALUE_RESULT = 'id revision status value';
+const SUBMIT_REPORTED_VALUE = `mutation SeedSubmitReportedValue($input: SubmitReportedValueInput!) {
+  submitReportedValue(input: $input) { ${REPORTED_VALUE_RESULT} }
+}`;
+const REVIEW_REPORTED_VALUE = `mutation SeedReviewReportedValue($input: ReviewReportedValueInput!) {
+  reviewReportedValue(input: $input) { ${REPORTED_VALUE_RESULT} }
+}`;
+const API_KEYS = 'query SeedApiKeys { apiKeys(first: 100) { edges { node { id name prefix scopes revokedAt } } } }';
+const CREATE_API_KEY = 'mutation SeedCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id prefix } } }';
+const METRIC_VALUE = '__typename ... on MetricNumber { value } ... on SuppressedValue { reason threshold }';
+const PROGRAM_METRICS = `query SeedProgramMetrics($programId: ID!, $from: LocalDate!, $to: LocalDate!) {
+  programMetrics(programId: $programId, periodType: QUARTER, from: $from, to: $to, disaggregateBy: SEX) {
+    suppressionThreshold
+    periods {
+      periodStart
+      peopleEnrolled { total { ${METRIC_VALUE} } }
+      peopleServed { total { ${METRIC_VALUE} } }
+      indicators {
+        indicator { code }
+        target
+        actual { ${METRIC_VALUE} }
+        breakdown { value target actual { ${METRIC_VALUE} } }
+      }
+    }
+  }
+}`;
+
+interface ProgramNode {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  suppressionThreshold: number;
+  members: { id: string; role: ProgramRole; status: MembershipStatus; version: number; organization: { id: string } }[];
+  results: {
+    id: string;
+    title: string;
+    indicators: {
+      id: string;
+      code: string;
+      targets: { periodType: string; periodStart: string; dimension: string | null; dimensionValue: string | null; value: number }[];
+    }[];
+  }[];
+}
+
+/** The lead's programme of that name, created if the lead has none. */
+async function ensureProgram(net: Network): Promise<ProgramNode> {
+  const { lead, input } = DEMO_PROGRAM;
+  const { programs } = await net.as<{ programs: Edges<{ id: string; name: string; myRole: ProgramRole | null }> }>(lead, PROGRAMS);
+  const found = nodes(programs).find((program) => program.name === input.name && program.myRole === 'LEAD');
+  if (found) {
+    console.log(`skipped programme ${input.name}: ${net.orgName(lead.org)} already leads it`);
+    return (await net.as<{ program: ProgramNode }>(lead, PROGRAM, { id: found.id })).program;
+  }
+  const { createProgram } = await net.as<{ createProgram: ProgramNode }>(lead, CREATE_PROGRAM, { input });
+  console.log(`created programme ${input.name}, led by ${net.orgName(lead.org)}`);
+  return createProgram;
+}
+
+/**
+ * Invites each demo member the lead has no membership for, and has each invited one accept. Returns
+ * the organizations that are ACTIVE members; one that declined or was removed by hand is left alone.
+ */
+async function ensureProgramMembers(net: Network, program: ProgramNode): Promise<Set<OrgKey>> {
+  const active = new Set<OrgKey>();
+  for (const spec of DEMO_PROGRAM.members) {
+    const name = net.orgName(spec.org);
+    let membership = program.members.find((member) => member.organization.id === net.orgIds[spec.org]);
+    if (!membership) {
+      ({ inviteProgramMember: membership } = await net.as<{ inviteProgramMember: ProgramNode['members'][number] }>(DEMO_PROGRAM.lead, INVITE_PROGRAM_MEMBER, {
+        input: { programId: program.id, organizationId: net.orgIds[spec.org], role: spec.role },
+      }));
+      console.log(`invited ${name} into the programme as ${spec.role}`);
+    }
+    if (membership.status === 'INVITED') {
+      await net.as(adminOf(spec.org), ACCEPT_PROGRAM_INVITATION, { input: { membershipId: membership.id, expectedVersion: membership.version } });
+      console.log(`${name} accepted the programme invitation: now an ACTIVE ${membership.role}`);
+      active.add(spec.org);
+    } else if (membership.status === 'ACTIVE') {
+      console.log(`skipped programme member ${name}: already ACTIVE as ${membership.role}`);
+      active.add(spec.org);
+    } else {
+      console.log(`skipped programme member ${name}: its membership is ${membership.status}, off the demo path`);
+    }
+  }
+  return active;
+}
+
+/** Adds the results, indicators and targets the programme does not have yet; an existing target is kept as it is. */
+async function ensureResultsFramework(net: Network, program: ProgramNode): Promise<Map<string, string>> {
+  const lead = DEMO_PROGRAM.lead;
+  const indicatorIds = new Map<string, string>();
+  const added = { results: 0, indicators: 0, targets: 0 };
+  const kept = { results: 0, indicators: 0, targets: 0 };
+  for (const spec of DEMO_RESULTS) {
+    let result = program.results.find((candidate) => candidate.title === spec.title);
+    if (result) {
+      kept.results++;
+    } else {
+      const { addProgramResult } = await net.as<{ addProgramResult: { id: string; title: string } }>(lead, ADD_PROGRAM_RESULT, {
+        input: { programId: program.id, type: spec.type, title: spec.title, description: spec.description },
+      });
+      result = { ...addProgramResult, indicators: [] };
+      added.results++;
+    }
+    for (const indicatorSpec of spec.indicators) {
+      // Codes are unique in the programme, so look in every result.
+      let indicator = program.results.flatMap((candidate) => candidate.indicators).find((candidate) => candidate.code === indicatorSpec.code);
+      if (indicator) {
+        kept.indicators++;
+      } else {
+        const { addIndicator } = await net.as<{ addIndicator: { id: string; code: string } }>(lead, ADD_INDICATOR, {
+          input: {
+            resultId: result.id,
+            code: indicatorSpec.code,
+            name: indicatorSpec.name,
+            description: indicatorSpec.description,
+            measure: indicatorSpec.measure ?? 'UNIT',
+            aggregation: indicatorSpec.aggregation,
+            source: indicatorSpec.source,
+            serviceCategoryCode: indicatorSpec.serviceCategoryCode,
+            baselineValue: indicatorSpec.baseline?.value,
+            baselineYear: indicatorSpec.baseline?.year,
+            disaggregations: indicatorSpec.disaggregations,
+          },
+        });
+        indicator = { ...addIndicator, targets: [] };
+        added.indicators++;
+      }
+      indicatorIds.set(indicatorSpec.code, indicator.id);
+      for (const target of indicatorSpec.targets) {
+        for (const [index, value] of target.quarters.entries()) {
+          if (value === null) continue;
+          const cell = { periodType: 'QUARTER', periodStart: QUARTERS[index], dimension: target.dimension ?? null, dimensionValue: target.dimensionValue ?? null };
+          const exists = indicator.targets.some(
+            (t) => t.periodType === cell.periodType && t.periodStart === cell.periodStart && t.dimension === cell.dimension && t.dimensionValue === cell.dimensionValue,
+          );
+          if (exists) {
+            kept.targets++;
+            continue;
+          }
+          await net.as(lead, SET_INDICATOR_TARGET, { input: { indicatorId: indicator.id, ...cell, value } });
+          added.targets++;
+        }
+      }
+    }
+  }
+  const counts = (c: typeof added) => `${c.results} results, ${c.indicators} indicators, ${c.targets} quarterly targets`;
+  if (added.results + added.indicators + added.targets) console.log(`added ${counts(added)} to the results framework`);
+  if (kept.results + kept.indicators + kept.targets) console.log(`skipped ${counts(kept)}: already in the results framework`);
+  return indicatorIds;
+}
+
+/** Registers the client unless its organization has one of that name; answers the id. */
+async function ensureProgramClient(net: Network, by: Actor, input: ProgramClientInput): Promise<{ id: string; created: boolean }> {
+  const { clients } = await net.as<{ clients: Edges<{ id: string; fullName: string }> }>(by, PROGRAM_CLIENTS, { search: input.fullName });
+  const existing = nodes(clients).find((client) => client.fullName === input.fullName);
+  if (existing) return { id: existing.id, created: false };
+  const { registerClient } = await net.as<{ registerClient: { id: string } }>(by, REGISTER_CLIENT, { input });
+  return { id: registerClient.id, created: true };
+}
+
+/** The days a person's visits fall on, up to today and within the programme. */
+function visitDates(enrolledOn: string, visit: Visit, until: string): string[] {
+  const [, afterDays, every, times] = visit;
+  return Array.from({ length: times }, (_, i) => addDays(enrolledOn, afterDays + i * every)).filter((date) => date <= until);
+}
+
+/**
+ * A member's year of activity: registers its people, enrols them, records their services. Deliveries
+ * are not idempotent, so a member that already has any enrolment in the programme is skipped whole.
+ */
+async function seedMemberActivity(net: Network, program: ProgramNode, spec: (typeof DEMO_ACTIVITY)[number]): Promise<void> {
+  const name = net.orgName(spec.by.org);
+  const { programEnrollments } = await net.as<{ programEnrollments: Edges<{ id: string }> }>(spec.by, PROGRAM_ENROLLMENTS, { programId: program.id });
+  if (programEnrollments.edges.length) {
+    console.log(`skipped the programme activity of ${name}: it already has enrolments (deliveries are not idempotent, so none are added)`);
+    return;
+  }
+  const until = [daysFromToday(0), program.endsOn ?? daysFromToday(0)].sort()[0];
+  let registered = 0;
+  let enrolled = 0;
+  let deliveries = 0;
+  for (const entry of spec.people) {
+    if (entry.enrolledOn > until) continue;
+    let clientId: string;
+    if ('existing' in entry.client) {
+      const id = net.clientIds.get(entry.client.existing);
+      if (!id) throw new Error(`the demo client ${entry.client.existing} was not registered by the referral network`);
+      clientId = id;
+    } else {
+      const client = await ensureProgramClient(net, spec.by, entry.client.input);
+      clientId = client.id;
+      if (client.created) registered++;
+    }
+    const { enrollClient } = await net.as<{ enrollClient: { id: string } }>(spec.by, ENROLL_CLIENT, {
+      input: { programId: program.id, clientId, enrolledOn: entry.enrolledOn },
+    });
+    enrolled++;
+    const dated = entry.visits
+      .flatMap((visit) => visitDates(entry.enrolledOn, visit, until).map((date) => [visit[0], date] as const))
+      .sort((x, y) => x[1].localeCompare(y[1]));
+    for (const [service, deliveredOn] of dated) {
+      const serviceId = net.serviceIds.get(service);
+      if (!serviceId) throw new Error(`the demo service ${service} is not in the directory`);
+      await net.as(spec.by, RECORD_SERVICE_DELIVERY, { input: { enrollmentId: enrollClient.id, serviceId, deliveredOn } });
+      deliveries++;
+    }
+  }
+  console.log(`${name}: registered ${registered} clients, enrolled ${enrolled} people and recorded ${deliveries} service deliveries up to ${until}`);
+}
+
+interface ReportedValueNode {
+  id: string;
+  indicatorId: string;
+  periodType: string;
+  periodStart: string;
+  dimension: string | null;
+  revision: number;
+  status: 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'SUPERSEDED';
+  value: number;
+  reporter: { id: string };
+}
+
+/**
+ * Takes each reported value through its versions: submitted by the partner, approved by the lead,
+ * corrected as a new version. Revisions already there are skipped; one still waiting is approved
+ * if the demo approves it. Only for quarters that have ended.
+ */
+async function ensureReportedValues(net: Network, program: ProgramNode, indicatorIds: Map<string, string>, active: Set<OrgKey>): Promise<void> {
+  const lead = DEMO_PROGRAM.lead;
+  for (const spec of DEMO_REPORTED_VALUES) {
+    const indicatorId = indicatorIds.get(spec.indicator)!;
+    const label = `${spec.indicator} for ${quarterLabel(spec.quarter)} by ${net.orgName(spec.by.org)}`;
+    if (!active.has(spec.by.org)) {
+      console.log(`skipped reported value ${label}: the reporter is not an ACTIVE member`);
+      continue;
+    }
+    if (quarterEnd(spec.quarter) >= daysFromToday(0)) {
+      console.log(`skipped reported value ${label}: the quarter has not ended`);
+      continue;
+    }
+    const readVersions = async () => {
+      const { reportedValues } = await net.as<{ reportedValues: Edges<ReportedValueNode> }>(spec.by, REPORTED_VALUES, { programId: program.id });
+      return nodes(reportedValues)
+        .filter((v) => v.indicatorId === indicatorId && v.periodType === 'QUARTER' && v.periodStart === spec.quarter && v.dimension === null)
+        .sort((x, y) => x.revision - y.revision);
+    };
+    const versions = await readVersions();
+    const changes: string[] = [];
+    for (const [index, step] of spec.versions.entries()) {
+      let version = versions.find((v) => v.revision === index + 1);
+      if (!version) {
+        const latest = versions.at(-1);
+        if (latest && latest.status === 'SUBMITTED') break; // waiting for the lead by someone's hand: leave it
+        ({ submitReportedValue: version } = await net.as<{ submitReportedValue: ReportedValueNode }>(spec.by, SUBMIT_REPORTED_VALUE, {
+          input: { indicatorId, periodType: 'QUARTER', periodStart: spec.quarter, value: step.value, note: step.note },
+        }));
+        versions.push(version);
+        changes.push(`submitted ${step.value}${index ? ` (correction, version ${version.revision})` : ''}`);
+      }
+      if (version.status === 'SUBMITTED' && step.approve) {
+        const { reviewReportedValue } = await net.as<{ reviewReportedValue: ReportedValueNode }>(lead, REVIEW_REPORTED_VALUE, {
+          input: { reportedValueId: version.id, approve: true, note: step.reviewNote },
+        });
+        Object.assign(version, reviewReportedValue);
+        changes.push(`approved version ${version.revision}`);
+      }
+    }
+    // Approving a correction supersedes the version before it: read them back rather than guess.
+    const now = (changes.length ? await readVersions() : versions).map((v) => `v${v.revision} ${v.value} ${v.status}`).join(', ');
+    console.log(changes.length ? `reported value ${label}: ${changes.join(', ')} → ${now}` : `skipped reported value ${label}: already ${now}`);
+  }
+}
+
+/** Creates the funder's key unless it has a key of that name in force; prints the secret only when it creates it. */
+async function ensureFunderApiKey(net: Network): Promise<void> {
+  const { by, name, scopes } = DEMO_API_KEY;
+  const { apiKeys } = await net.as<{ apiKeys: Edges<{ id: string; name: string; prefix: string; revokedAt: string | null }> }>(by, API_KEYS);
+  const existing = nodes(apiKeys).find((key) => key.name === name && !key.revokedAt);
+  if (existing) {
+    console.log(
+      `skipped API key "${name}" of ${net.orgName(by.org)} (${existing.prefix}…): it exists, and its secret was shown only when it was created. ` +
+        `Create another with createApiKey as ${by.email}.`,
+    );
+    return;
+  }
+  const { createApiKey } = await net.as<{ createApiKey: { secret: string; apiKey: { prefix: string } } }>(by, CREATE_API_KEY, { input: { name, scopes } });
+  console.log(`created API key "${name}" for ${net.orgName(by.org)} with ${scopes.join(', ')}. Its secret, shown this once (local demo only):`);
+  console.log(`  ${createApiKey.secret}`);
+}
+
+type MetricValueNode = { __typename: 'MetricNumber'; value: number } | { __typename: 'SuppressedValue'; reason: string; threshold: number };
+
+interface MetricsNode {
+  suppressionThreshold: number;
+  periods: {
+    periodStart: string;
+    peopleEnrolled: { total: MetricValueNode };
+    peopleServed: { total: MetricValueNode };
+    indicators: {
+      indicator: { code: string };
+      target: number | null;
+      actual: MetricValueNode | null;
+      breakdown: { value: string; target: number | null; actual: MetricValueNode | null }[];
+    }[];
+  }[];
+}
+
+const SUPPRESSION_LABEL: Record<string, string> = {
+  BELOW_THRESHOLD: 'below',
+  COMPLEMENTARY: 'compl.',
+  DERIVED_FROM_SUPPRESSED: 'derived',
+};
+
+function formatMetric(value: MetricValueNode | null, target: number | null = null): string {
+  const actual = !value ? '–' : value.__typename === 'MetricNumber' ? String(Math.round(value.value * 10) / 10) : `[${SUPPRESSION_LABEL[value.reason]}]`;
+  return target === null ? actual : `${actual}/${target}`;
+}
+
+/** What the funder sees: read back through programMetrics as the funder, so it shows what exists and what is withheld. */
+async function printProgramMetrics(net: Network, program: ProgramNode): Promise<void> {
+  const { programMetrics } = await net.as<{ programMetrics: MetricsNode }>(DEMO_API_KEY.by, PROGRAM_METRICS, {
+    programId: program.id,
+    from: QUARTERS[0],
+    to: quarterEnd(QUARTERS[3]),
+  });
+  const codes = programMetrics.periods[0].indicators.map((progress) => progress.indicator.code);
+  const header = ['Quarter', 'Enrolled', 'Served', ...codes, 'OP1.2 F', 'OP1.2 M'];
+  const rows = programMetrics.periods.map((period) => {
+    const progress = (code: string) => period.indicators.find((p) => p.indicator.code === code)!;
+    const bySex = (value: string) => {
+      const cell = progress('OP1.2').breakdown.find((c) => c.value === value)!;
+      return formatMetric(cell.actual, cell.target);
+    };
+    return [
+      quarterLabel(period.periodStart),
+      formatMetric(period.peopleEnrolled.total),
+      formatMetric(period.peopleServed.total),
+      ...codes.map((code) => formatMetric(progress(code).actual, progress(code).target)),
+      bySex('FEMALE'),
+      bySex('MALE'),
+    ];
+  });
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+  console.log(`\nJoint programme "${program.name}" as ${net.orgName(DEMO_API_KEY.by.org)} sees it (programMetrics by quarter, actual/target):\n`);
+  for (const row of [header, ...rows]) console.log(`  ${row.map((cell, column) => cell.padEnd(widths[column])).join('  ')}`);
+  console.log(
+    `\n  [below]: fewer than ${programMetrics.suppressionThreshold} people, withheld; [compl.]: withheld so that it cannot be worked out ` +
+      'from the total; [derived]: computed from a withheld figure; –: no approved value. OP1.2 F and M: by sex.',
+  );
+  console.log(`  Programme id: ${program.id}`);
+}
+
+/** Programme, members, results framework, each partner's activity, reported values, the funder's key: in that order. */
+async function seedJointProgram(net: Network): Promise<void> {
+  let program = await ensureProgram(net);
+  const active = await ensureProgramMembers(net, program);
+  const indicatorIds = await ensureResultsFramework(net, program);
+  program = (await net.as<{ program: ProgramNode }>(DEMO_PROGRAM.lead, PROGRAM, { id: program.id })).program;
+  for (const spec of DEMO_ACTIVITY) {
+    if (!active.has(spec.by.org)) {
+      console.log(`skipped the programme activity of ${net.orgName(spec.by.org)}: it is not an ACTIVE member`);
+      continue;
+    }
+    await seedMemberActivity(net, program, spec);
+  }
+  await ensureReportedValues(net, program, indicatorIds, active);
+  if (active.has(DEMO_API_KEY.by.org)) {
+    await ensureFunderApiKey(net);
+    await printProgramMetrics(net, program);
+  }
+}
+
 /**
  * `npm run seed:demo`: loads a small demo network through the GraphQL API itself, so row-level
  * security and validation apply as for any client. Safe to run again: what exists is skipped.
@@ -1444,7 +2146,9 @@ async function main(): Promise<void> {
           admins.push(admin);
           orgIds[org.key] = admin.viewer.organization.id;
         }
-        await seedReferralNetwork(new Network(gql, orgIds, admins));
+        const net = new Network(gql, orgIds, admins);
+        await seedReferralNetwork(net);
+        await seedJointProgram(net);
         await printCredentials(gql, admins);
       } finally {
         await server.stop();
