@@ -387,12 +387,41 @@ describe('programme rollups', () => {
     ).programMetrics.periods[0].referralFunnel;
     expect(Object.fromEntries(Object.entries(funnel).map(([stage, value]) => [stage, shown(value as MetricValueFieldsFragment | null)]))).toEqual({
       sent: 3,
-      accepted: 2,
+      // One referral not accepted is a small figure too: showing 3 sent and 2 accepted would give it away.
+      accepted: 'COMPLEMENTARY',
       completed: 'BELOW_THRESHOLD',
       successful: 'BELOW_THRESHOLD',
-      medianDaysToAcceptance: 0,
+      medianDaysToAcceptance: 'DERIVED_FROM_SUPPRESSED',
       medianDaysToCompletion: 'DERIVED_FROM_SUPPRESSED',
     });
+  });
+
+  it('never let a withheld quarter be worked out from the year and the other quarters, or one category from all services', async () => {
+    const lead = await signUpOrganization(app);
+    const program = await createProgram(app, lead, { suppressionThreshold: 3 });
+    const checks = await publishService(app, lead, { categoryCode: 'HEALTH_CHECKS' });
+    const legal = await publishService(app, lead, { categoryCode: 'LEGAL_AID_AND_ADVOCACY' });
+    for (const [i, enrolledOn] of ['2026-02-02', '2026-02-03', '2026-02-04', '2026-05-02', '2026-05-03', '2026-05-04', '2026-08-02'].entries()) {
+      const client = await registerClient(app, lead, { fullName: `Người tham gia ${i}` });
+      const enrollment = dataOf(await app.request(EnrollClientDocument, { input: { programId: program.id, clientId: client.id, enrolledOn } }, { token: lead.token }))
+        .enrollClient;
+      const serviceId = i === 0 ? legal.id : checks.id;
+      dataOf(await app.request(RecordServiceDeliveryDocument, { input: { enrollmentId: enrollment.id, serviceId, deliveredOn: enrolledOn } }, { token: lead.token }));
+    }
+    const read = async (periodType: 'YEAR' | 'QUARTER') =>
+      dataOf(await app.request(ProgramMetricsDocument, { programId: program.id, periodType, from: '2026-01-01', to: '2026-12-31' }, { token: lead.token }))
+        .programMetrics.periods;
+    const [year] = await read('YEAR');
+    const quarters = await read('QUARTER');
+    expect(shown(year.peopleEnrolled.total)).toBe(7);
+    const byQuarter = quarters.map((q) => shown(q.peopleEnrolled.total));
+    expect(byQuarter.slice(2)).toEqual(['BELOW_THRESHOLD', 0]);
+    expect(byQuarter.slice(0, 2).sort()).toEqual([3, 'COMPLEMENTARY']);
+    const shownQuarters = quarters.map((q) => q.peopleEnrolled.total).filter((v) => v.__typename === 'MetricNumber');
+    expect(shownQuarters.length).toBeLessThan(3);
+
+    const deliveries = (period: typeof year) => Object.fromEntries(period.servicesByCategory.map((c) => [c.category.code, shown(c.deliveries.total)]));
+    expect(deliveries(year)).toEqual({ HEALTH_CHECKS: 'COMPLEMENTARY', LEGAL_AID_AND_ADVOCACY: 'BELOW_THRESHOLD' });
   });
 
   it('answer a dashboard in the same number of SQL statements for 2 periods as for 12', async () => {

@@ -23,39 +23,40 @@ import {
   IndicatorSource,
   MetricKind,
   PARTITIONING_DIMENSIONS,
+  PeriodType,
   ProgramMemberRole,
   ReportedValueStatus,
 } from './program.enums';
 import type { Program } from './program.entity';
 import { getProgram, requireRole } from './program.service';
 import { ReportedValue } from './reported-value.entity';
-import { belowThreshold, derive, progressPercent, suppressTable, type Disclosure, type SuppressedTable } from './suppression';
+import {
+  derive,
+  progressPercent,
+  suppressLinked,
+  suppressTable,
+  type CountNode,
+  type Disclosure,
+  type SumConstraint,
+  type SuppressedTable,
+} from './suppression';
 
 export const MAX_PERIODS = 60;
 const TOTAL = 'TOTAL';
+const FUNNEL_STAGES = ['sent', 'accepted', 'completed', 'successful'] as const;
+type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
-interface CellRow {
-  metric: string;
-  category_code: string;
-  period_start: string;
-  dimension: string;
-  dimension_value: string;
-  value: number;
+/** A period of any length: the figures of every month, quarter and year of the years asked about take part in suppression. */
+interface Period {
+  type: PeriodType;
+  start: string;
 }
 
-/** Everything one metrics request reads, fetched in a handful of statements whatever the range. */
-interface MetricInputs {
-  program: Program;
-  dimension: Dimension | null;
-  cells: Map<string, number>;
-  indicators: Indicator[];
-  targets: IndicatorTarget[];
-  reported: ReportedValue[];
-  categories: Map<string, ServiceCategory>;
-  funnel: Map<string, FunnelRow>;
-}
+/** Looks up whether and what to show of one figure: category ('' for all), period, and TOTAL or a dimension value. */
+type Decisions = (category: string, period: Period, value: string) => { count: number; disclosure: Disclosure };
 
 interface FunnelRow {
+  period_type: PeriodType;
   period_start: string;
   sent: number;
   accepted: number;
@@ -65,8 +66,22 @@ interface FunnelRow {
   median_complete: number | null;
 }
 
-const cellKey = (metric: string, category: string, periodStart: string, dimension: string, value: string) =>
-  [metric, category, periodStart, dimension, value].join('|');
+/** Everything one metrics request reads, fetched in a handful of statements whatever the range. */
+interface MetricInputs {
+  program: Program;
+  dimension: Dimension | null;
+  values: string[];
+  periods: Period[];
+  cells: Map<string, number>;
+  indicators: Indicator[];
+  targets: IndicatorTarget[];
+  reported: ReportedValue[];
+  categories: Map<string, ServiceCategory>;
+  funnel: Map<string, FunnelRow>;
+}
+
+const periodKey = (period: Period) => `${period.type}|${period.start}`;
+const cellKey = (metric: string, category: string, period: Period, value: string) => [metric, category, periodKey(period), value].join('|');
 
 export async function programMetrics(ctx: RequestContext, args: ProgramMetricsArgs): Promise<ProgramMetrics> {
   const program = await getProgram(ctx, args.programId, ['programId']);
@@ -75,24 +90,50 @@ export async function programMetrics(ctx: RequestContext, args: ProgramMetricsAr
   const starts = periodStarts(args.from, args.to, args.periodType);
   if (starts.length > MAX_PERIODS) throw badInput(`At most ${MAX_PERIODS} periods per request: narrow the range or use a longer period`, ['to']);
   const inputs = await loadInputs(ctx, program, args, starts);
+  const decisions = decide(inputs);
   return {
     program,
     periodType: args.periodType,
     disaggregatedBy: args.disaggregateBy ?? null,
     suppressionThreshold: program.suppressionThreshold,
-    periods: starts.map((start) => periodMetrics(inputs, args, start)),
+    periods: starts.map((start) => periodMetrics(inputs, decisions, { type: args.periodType, start })),
   };
+}
+
+/** Every month, quarter and year of the calendar years from `from` to `to`. */
+function calendar(from: string, to: string): Period[] {
+  const first = `${from.slice(0, 4)}-01-01`;
+  const last = `${to.slice(0, 4)}-12-31`;
+  return [PeriodType.YEAR, PeriodType.QUARTER, PeriodType.MONTH].flatMap((type) => periodStarts(first, last, type).map((start) => ({ type, start })));
 }
 
 async function loadInputs(ctx: RequestContext, program: Program, args: ProgramMetricsArgs, starts: string[]): Promise<MetricInputs> {
   const em = await ctx.db();
+  const periods = calendar(starts[0], starts.at(-1)!);
+  const years = { from: periods[0].start, to: periodEnd(periods.filter((p) => p.type === PeriodType.YEAR).at(-1)!.start, PeriodType.YEAR) };
   const range = Between(starts[0], starts.at(-1)!);
   const scope = { organizationId: program.organizationId, programId: program.id };
-  const rows: CellRow[] = await em.query(
-    `SELECT metric, category_code, to_char(period_start, 'YYYY-MM-DD') AS period_start, dimension, dimension_value, value::float8 AS value
-       FROM program_metric_cells
-      WHERE organization_id = $1 AND program_id = $2 AND period_type = $3 AND period_start BETWEEN $4 AND $5 AND dimension = ANY($6)`,
-    [program.organizationId, program.id, args.periodType, starts[0], starts.at(-1), [TOTAL, ...(args.disaggregateBy ? [args.disaggregateBy] : [])]],
+  const rows: { metric: string; category_code: string; period_type: PeriodType; period_start: string; dimension: string; dimension_value: string; value: number }[] =
+    await em.query(
+      `SELECT metric, category_code, period_type, to_char(period_start, 'YYYY-MM-DD') AS period_start, dimension, dimension_value, value::float8 AS value
+         FROM program_metric_cells
+        WHERE organization_id = $1 AND program_id = $2 AND period_start BETWEEN $3 AND $4 AND dimension = ANY($5)`,
+      [program.organizationId, program.id, years.from, years.to, [TOTAL, ...(args.disaggregateBy ? [args.disaggregateBy] : [])]],
+    );
+  const funnel: FunnelRow[] = await em.query(
+    `SELECT CASE WHEN GROUPING(month) = 0 THEN 'MONTH' WHEN GROUPING(quarter) = 0 THEN 'QUARTER' ELSE 'YEAR' END AS period_type,
+            to_char(coalesce(month, quarter, year), 'YYYY-MM-DD') AS period_start,
+            count(*)::int AS sent, count(accepted_on)::int AS accepted,
+            count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
+            count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESSFUL')::int AS successful,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY accepted_on - sent_on) AS median_accept,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY finished_on - sent_on) FILTER (WHERE status = 'COMPLETED') AS median_complete
+       FROM (SELECT f.*, date_trunc('month', sent_on)::date AS month, date_trunc('quarter', sent_on)::date AS quarter,
+                    date_trunc('year', sent_on)::date AS year
+               FROM program_referral_facts f
+              WHERE organization_id = $1 AND program_id = $2 AND sent_on BETWEEN $3 AND $4) facts
+      GROUP BY GROUPING SETS ((month), (quarter), (year))`,
+    [program.organizationId, program.id, years.from, years.to],
   );
   const [results, indicators, targets, reported, categories] = await Promise.all([
     em.find(ProgramResult, { where: scope, order: { createdAt: 'ASC', id: 'ASC' } }),
@@ -101,84 +142,202 @@ async function loadInputs(ctx: RequestContext, program: Program, args: ProgramMe
     em.find(ReportedValue, { where: { ...scope, periodType: args.periodType, periodStart: range, status: In([ReportedValueStatus.APPROVED]) } }),
     em.find(ServiceCategory),
   ]);
-  const funnel: FunnelRow[] = await em.query(
-    `SELECT to_char(date_trunc($3, sent_on), 'YYYY-MM-DD') AS period_start, count(*)::int AS sent, count(accepted_on)::int AS accepted,
-            count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
-            count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESSFUL')::int AS successful,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY accepted_on - sent_on) AS median_accept,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY finished_on - sent_on) FILTER (WHERE status = 'COMPLETED') AS median_complete
-       FROM program_referral_facts
-      WHERE organization_id = $1 AND program_id = $2 AND sent_on BETWEEN $4 AND $5
-      GROUP BY 1`,
-    [program.organizationId, program.id, args.periodType.toLowerCase(), starts[0], periodEnd(starts.at(-1)!, args.periodType)],
-  );
   const resultOrder = new Map(results.map((result, i) => [result.id, i]));
+  const dimension = args.disaggregateBy ?? null;
   return {
     program,
-    dimension: args.disaggregateBy ?? null,
-    cells: new Map(rows.map((row) => [cellKey(row.metric, row.category_code, row.period_start, row.dimension, row.dimension_value), row.value])),
+    dimension,
+    values: dimension ? dimensionValues(dimension, program) : [],
+    periods,
+    cells: new Map(
+      rows.map((row) => [
+        cellKey(row.metric, row.category_code, { type: row.period_type, start: row.period_start }, row.dimension === TOTAL ? TOTAL : row.dimension_value),
+        row.value,
+      ]),
+    ),
     indicators: indicators.sort((x, y) => resultOrder.get(x.resultId)! - resultOrder.get(y.resultId)! || x.code.localeCompare(y.code)),
     targets,
     reported,
     categories: new Map(categories.map((category) => [category.code, category])),
-    funnel: new Map(funnel.map((row) => [row.period_start, row])),
+    funnel: new Map(funnel.map((row) => [periodKey({ type: row.period_type, start: row.period_start }), row])),
   };
 }
 
-function periodMetrics(inputs: MetricInputs, args: ProgramMetricsArgs, start: string): PeriodMetrics {
-  const { program, dimension } = inputs;
-  const threshold = program.suppressionThreshold;
-  const values = dimension ? dimensionValues(dimension, program) : [];
-  const partition = dimension !== null && PARTITIONING_DIMENSIONS.includes(dimension);
+/** Which sums hold between the figures of one family. */
+interface FamilyShape {
+  categories: string[];
+  /** Each event falls in exactly one month, quarter and year, so months add up to quarters and quarters to years. */
+  additiveInTime: boolean;
+  /** Each event has one category, so the categories add up to the '' (all services) figure. */
+  additiveInCategories: boolean;
+  count: (category: string, period: Period, value: string) => number;
+  people: (category: string, period: Period, value: string) => number;
+}
 
-  const count = (metric: MetricKind, category: string, dimensionName: string, value: string) =>
-    inputs.cells.get(cellKey(metric, category, start, dimensionName, value)) ?? 0;
-  const peopleTable = (metric: MetricKind, category: string): SuppressedTable =>
-    suppressTable(
-      count(metric, category, TOTAL, ''),
-      new Map(values.map((value) => [value, count(metric, category, dimension!, value)])),
-      threshold,
-      partition,
-    );
-  /** Deliveries are withheld wherever the people they went to are: the same cells, so the same protection. */
-  const deliveriesTable = (category: string): SuppressedTable => {
-    const people = peopleTable(MetricKind.PEOPLE_SERVED, category);
-    const masked = (shownBy: Disclosure, value: number): Disclosure => (shownBy.suppressed ? shownBy : { suppressed: false, value });
-    return {
-      total: masked(people.total, count(MetricKind.SERVICE_DELIVERIES, category, TOTAL, '')),
-      cells: new Map(values.map((value) => [value, masked(people.cells.get(value)!, count(MetricKind.SERVICE_DELIVERIES, category, dimension!, value))])),
-    };
+/**
+ * Decides a whole family of figures at once, in two passes: first the totals, from their own sums
+ * only, so that they come out the same whatever breakdown is asked for; then the breakdown, with the
+ * totals fixed. Asking for the same figure in two requests can never show it once and hide it once.
+ */
+function solveFamily(inputs: MetricInputs, shape: FamilyShape): Decisions {
+  const threshold = inputs.program.suppressionThreshold;
+  const key = (category: string, period: Period, value: string) => `${category}|${periodKey(period)}|${value}`;
+  const years = inputs.periods.filter((p) => p.type === PeriodType.YEAR);
+  const quarters = inputs.periods.filter((p) => p.type === PeriodType.QUARTER);
+  const months = inputs.periods.filter((p) => p.type === PeriodType.MONTH);
+  const within = (parent: Period, children: Period[]) =>
+    children.filter((child) => child.start >= parent.start && child.start <= periodEnd(parent.start, parent.type));
+
+  const pass = (values: string[], fixed?: Map<string, Disclosure>) => {
+    const nodes = new Map<string, CountNode>();
+    const constraints: SumConstraint[] = [];
+    const allValues = fixed ? [TOTAL, ...values] : values;
+    for (const category of shape.categories) {
+      for (const period of inputs.periods) {
+        for (const value of allValues) nodes.set(key(category, period, value), { count: shape.count(category, period, value), people: shape.people(category, period, value) });
+      }
+    }
+    for (const value of values) {
+      for (const category of shape.categories) {
+        if (shape.additiveInTime) {
+          for (const year of years) constraints.push({ total: key(category, year, value), parts: within(year, quarters).map((q) => key(category, q, value)) });
+          for (const quarter of quarters) constraints.push({ total: key(category, quarter, value), parts: within(quarter, months).map((m) => key(category, m, value)) });
+        }
+      }
+      if (shape.additiveInCategories) {
+        for (const period of inputs.periods) {
+          constraints.push({ total: key('', period, value), parts: shape.categories.filter((c) => c !== '').map((c) => key(c, period, value)) });
+        }
+      }
+    }
+    if (fixed && inputs.dimension && PARTITIONING_DIMENSIONS.includes(inputs.dimension)) {
+      for (const category of shape.categories) {
+        for (const period of inputs.periods) constraints.push({ total: key(category, period, TOTAL), parts: values.map((v) => key(category, period, v)) });
+      }
+    }
+    return suppressLinked(nodes, constraints, threshold, fixed);
   };
-  const figure = (table: SuppressedTable): MetricFigure => ({
-    total: metricValue(table.total, threshold),
-    breakdown: values.map((value) => ({ value, actual: metricValue(table.cells.get(value)!, threshold), target: null, progressPercent: null })),
+
+  const totals = pass([TOTAL]);
+  const decided = inputs.values.length ? pass(inputs.values, totals) : totals;
+  return (category, period, value) => ({
+    count: shape.count(category, period, value),
+    disclosure: decided.get(key(category, period, value)) ?? { suppressed: false, value: shape.count(category, period, value) },
+  });
+}
+
+interface FamilyDecisions {
+  enrolled: Decisions;
+  served: Decisions;
+  deliveries: Decisions;
+  funnel: (stage: FunnelStage, period: Period) => { count: number; disclosure: Disclosure };
+}
+
+function decide(inputs: MetricInputs): FamilyDecisions {
+  const cell = (metric: MetricKind) => (category: string, period: Period, value: string) => inputs.cells.get(cellKey(metric, category, period, value)) ?? 0;
+  const categories = [
+    '',
+    ...new Set(
+      [...inputs.cells.keys()].map((key) => key.split('|')).filter(([metric, category]) => metric === MetricKind.PEOPLE_SERVED && category !== '').map(([, c]) => c),
+    ),
+  ];
+  const people = cell(MetricKind.PEOPLE_SERVED);
+
+  // The funnel's stages nest (sent ⊇ accepted ⊇ completed ⊇ successful); the differences are figures too,
+  // never shown, but small ones are protected like any other.
+  const funnelRow = (period: Period) => inputs.funnel.get(periodKey(period));
+  const stageCount = (stage: string, period: Period) => {
+    const row = funnelRow(period);
+    if (!row) return 0;
+    const counts: Record<string, number> = {
+      sent: row.sent,
+      accepted: row.accepted,
+      completed: row.completed,
+      successful: row.successful,
+      notAccepted: row.sent - row.accepted,
+      notCompleted: row.accepted - row.completed,
+      notSuccessful: row.completed - row.successful,
+    };
+    return counts[stage];
+  };
+  const funnelNodes = new Map<string, CountNode>();
+  const funnelConstraints: SumConstraint[] = [];
+  const funnelKey = (stage: string, period: Period) => `${stage}|${periodKey(period)}`;
+  const stages = ['sent', 'accepted', 'completed', 'successful', 'notAccepted', 'notCompleted', 'notSuccessful'];
+  for (const period of inputs.periods) {
+    for (const stage of stages) funnelNodes.set(funnelKey(stage, period), { count: stageCount(stage, period), people: stageCount(stage, period) });
+    funnelConstraints.push(
+      { total: funnelKey('sent', period), parts: [funnelKey('accepted', period), funnelKey('notAccepted', period)] },
+      { total: funnelKey('accepted', period), parts: [funnelKey('completed', period), funnelKey('notCompleted', period)] },
+      { total: funnelKey('completed', period), parts: [funnelKey('successful', period), funnelKey('notSuccessful', period)] },
+    );
+  }
+  const quarters = inputs.periods.filter((p) => p.type === PeriodType.QUARTER);
+  const months = inputs.periods.filter((p) => p.type === PeriodType.MONTH);
+  for (const stage of stages) {
+    for (const parent of inputs.periods.filter((p) => p.type !== PeriodType.MONTH)) {
+      const children = (parent.type === PeriodType.YEAR ? quarters : months).filter(
+        (child) => child.start >= parent.start && child.start <= periodEnd(parent.start, parent.type),
+      );
+      funnelConstraints.push({ total: funnelKey(stage, parent), parts: children.map((child) => funnelKey(stage, child)) });
+    }
+  }
+  const funnel = suppressLinked(funnelNodes, funnelConstraints, inputs.program.suppressionThreshold);
+
+  return {
+    enrolled: solveFamily(inputs, {
+      categories: [''],
+      additiveInTime: true,
+      additiveInCategories: false,
+      count: cell(MetricKind.PEOPLE_ENROLLED),
+      people: cell(MetricKind.PEOPLE_ENROLLED),
+    }),
+    // Distinct people do not add up over time or across categories: one person counts in each.
+    served: solveFamily(inputs, { categories, additiveInTime: false, additiveInCategories: false, count: people, people }),
+    // Deliveries are withheld where the people they went to are few.
+    deliveries: solveFamily(inputs, { categories, additiveInTime: true, additiveInCategories: true, count: cell(MetricKind.SERVICE_DELIVERIES), people }),
+    funnel: (stage, period) => ({ count: stageCount(stage, period), disclosure: funnel.get(funnelKey(stage, period))! }),
+  };
+}
+
+function periodMetrics(inputs: MetricInputs, decisions: FamilyDecisions, period: Period): PeriodMetrics {
+  const { program, dimension, values } = inputs;
+  const threshold = program.suppressionThreshold;
+  const partition = dimension !== null && PARTITIONING_DIMENSIONS.includes(dimension);
+  const table = (family: Decisions, category: string): SuppressedTable => ({
+    total: family(category, period, TOTAL).disclosure,
+    cells: new Map(values.map((value) => [value, family(category, period, value).disclosure])),
+  });
+  const figure = (suppressed: SuppressedTable): MetricFigure => ({
+    total: metricValue(suppressed.total, threshold),
+    breakdown: values.map((value) => ({ value, actual: metricValue(suppressed.cells.get(value)!, threshold), target: null, progressPercent: null })),
   });
 
   const categoryCodes = [...inputs.cells.keys()]
     .map((key) => key.split('|'))
-    .filter(([metric, category, period, dimensionName]) => metric === MetricKind.PEOPLE_SERVED && category !== '' && period === start && dimensionName === TOTAL)
+    .filter(([metric, category, type, start, value]) => metric === MetricKind.PEOPLE_SERVED && category !== '' && type === period.type && start === period.start && value === TOTAL)
     .map(([, category]) => category)
     .sort();
   const servicesByCategory: CategoryMetrics[] = categoryCodes.map((code) => ({
     category: inputs.categories.get(code)!,
-    deliveries: figure(deliveriesTable(code)),
-    peopleServed: figure(peopleTable(MetricKind.PEOPLE_SERVED, code)),
+    deliveries: figure(table(decisions.deliveries, code)),
+    peopleServed: figure(table(decisions.served, code)),
   }));
 
   const indicators = inputs.indicators.map((indicator): IndicatorProgress => {
     const category = indicator.serviceCategoryCode ?? '';
-    const table: SuppressedTable | null =
+    const source: SuppressedTable =
       indicator.source === IndicatorSource.PEOPLE_ENROLLED
-        ? peopleTable(MetricKind.PEOPLE_ENROLLED, '')
+        ? table(decisions.enrolled, '')
         : indicator.source === IndicatorSource.PEOPLE_SERVED
-          ? peopleTable(MetricKind.PEOPLE_SERVED, category)
+          ? table(decisions.served, category)
           : indicator.source === IndicatorSource.SERVICE_DELIVERIES
-            ? deliveriesTable(category)
-            : reportedTable(inputs, indicator, start, values, partition);
+            ? table(decisions.deliveries, category)
+            : reportedTable(inputs, indicator, period.start, values, partition);
     const broken = dimension !== null && (indicator.source !== IndicatorSource.REPORTED || indicator.disaggregations.includes(dimension));
     const target = (value: string | null) =>
       inputs.targets.find(
-        (t) => t.indicatorId === indicator.id && t.periodStart === start && t.dimension === (value === null ? null : dimension) && t.dimensionValue === value,
+        (t) => t.indicatorId === indicator.id && t.periodStart === period.start && t.dimension === (value === null ? null : dimension) && t.dimensionValue === value,
       )?.value ?? null;
     const progress = (actual: Disclosure | null, goal: number | null) => {
       if (!actual || goal === null) return null;
@@ -188,14 +347,15 @@ function periodMetrics(inputs: MetricInputs, args: ProgramMetricsArgs, start: st
       return derived && metricValue(derived, threshold);
     };
     const overall = target(null);
+    const total = isMissing(source.total) ? null : source.total;
     return {
       indicator,
       target: overall,
-      actual: table && !isMissing(table.total) ? metricValue(table.total, threshold) : null,
-      progressPercent: table && !isMissing(table.total) ? progress(table.total, overall) : null,
+      actual: total && metricValue(total, threshold),
+      progressPercent: progress(total, overall),
       breakdown: broken
         ? values.map((value): MetricBreakdownCell => {
-            const cell = table?.cells.get(value) ?? null;
+            const cell = source.cells.get(value) ?? null;
             const shown = cell && !isMissing(cell) ? cell : null;
             return { value, actual: shown && metricValue(shown, threshold), target: target(value), progressPercent: progress(shown, target(value)) };
           })
@@ -204,34 +364,31 @@ function periodMetrics(inputs: MetricInputs, args: ProgramMetricsArgs, start: st
   });
 
   return {
-    periodType: args.periodType,
-    periodStart: start,
-    periodEnd: periodEnd(start, args.periodType),
-    peopleEnrolled: figure(peopleTable(MetricKind.PEOPLE_ENROLLED, '')),
-    peopleServed: figure(peopleTable(MetricKind.PEOPLE_SERVED, '')),
+    periodType: period.type,
+    periodStart: period.start,
+    periodEnd: periodEnd(period.start, period.type),
+    peopleEnrolled: figure(table(decisions.enrolled, '')),
+    peopleServed: figure(table(decisions.served, '')),
     servicesByCategory,
     indicators,
-    referralFunnel: referralFunnel(inputs.funnel.get(start), threshold),
+    referralFunnel: referralFunnel(inputs, decisions, period),
   };
 }
 
-/** Each stage is a count of referrals, so of people: suppressed when small, and a median with it. */
-function referralFunnel(row: FunnelRow | undefined, threshold: number): ReferralFunnel {
-  const counted = (count: number): Disclosure => (belowThreshold(count, threshold) ? { suppressed: true, reason: 'BELOW_THRESHOLD' } : { suppressed: false, value: count });
-  const median = (base: Disclosure, value: number | null) => {
-    if (value === null) return null;
-    return metricValue(derive([base], () => value)!, threshold);
-  };
-  const sent = counted(row?.sent ?? 0);
-  const accepted = counted(row?.accepted ?? 0);
-  const completed = counted(row?.completed ?? 0);
+/** Medians are withheld with the count they are taken over. */
+function referralFunnel(inputs: MetricInputs, decisions: FamilyDecisions, period: Period): ReferralFunnel {
+  const threshold = inputs.program.suppressionThreshold;
+  const row = inputs.funnel.get(periodKey(period));
+  const stage = (name: FunnelStage) => decisions.funnel(name, period).disclosure;
+  const median = (base: Disclosure, value: number | null | undefined) =>
+    value === null || value === undefined ? null : metricValue(derive([base], () => value)!, threshold);
   return {
-    sent: metricValue(sent, threshold),
-    accepted: metricValue(accepted, threshold),
-    completed: metricValue(completed, threshold),
-    successful: metricValue(counted(row?.successful ?? 0), threshold),
-    medianDaysToAcceptance: median(accepted, row?.median_accept ?? null),
-    medianDaysToCompletion: median(completed, row?.median_complete ?? null),
+    sent: metricValue(stage('sent'), threshold),
+    accepted: metricValue(stage('accepted'), threshold),
+    completed: metricValue(stage('completed'), threshold),
+    successful: metricValue(stage('successful'), threshold),
+    medianDaysToAcceptance: median(stage('accepted'), row?.median_accept),
+    medianDaysToCompletion: median(stage('completed'), row?.median_complete),
   };
 }
 

@@ -1,4 +1,4 @@
-import { derive, progressPercent, suppressTable, type Disclosure } from './suppression';
+import { derive, progressPercent, suppressLinked, suppressTable, type CountNode, type Disclosure } from './suppression';
 
 const cells = (entries: Record<string, number>) => new Map(Object.entries(entries));
 const values = (table: ReturnType<typeof suppressTable>) =>
@@ -18,7 +18,7 @@ describe('suppressTable', () => {
     expect(30 - shownSum).toBe(16);
   });
 
-  it('suppresses the total when no other cell can hide the one suppressed cell', () => {
+  it('suppresses a small total itself, and hides a lone small cell behind the smallest other one', () => {
     const table = suppressTable(8, cells({ FEMALE: 8, MALE: 0 }), 10, true);
     expect(table.total).toEqual({ suppressed: true, reason: 'BELOW_THRESHOLD' });
     const lonely = suppressTable(12, cells({ FEMALE: 9, MALE: 3 }), 5, true);
@@ -32,6 +32,52 @@ describe('suppressTable', () => {
   it('leaves two or more suppressed cells as they are, and treats overlapping groups with primary suppression only', () => {
     expect(values(suppressTable(40, cells({ A: 2, B: 3, C: 35 }), 5, true))).toEqual({ A: 'BELOW_THRESHOLD', B: 'BELOW_THRESHOLD', C: 35 });
     expect(values(suppressTable(40, cells({ A: 2, B: 38, C: 35 }), 5, false))).toEqual({ A: 'BELOW_THRESHOLD', B: 38, C: 35 });
+  });
+});
+
+describe('suppressLinked', () => {
+  const counts = (entries: Record<string, number>) =>
+    new Map(Object.entries(entries).map(([key, count]): [string, CountNode] => [key, { count, people: count }]));
+  const decided = (result: Map<string, Disclosure>) =>
+    Object.fromEntries([...result].map(([key, cell]) => [key, cell.suppressed ? cell.reason : cell.value]));
+  const year = { total: 'Y', parts: ['Q1', 'Q2', 'Q3', 'Q4'] };
+
+  it('hides a second quarter when one is small, so the year minus the others gives nothing back', () => {
+    const result = suppressLinked(counts({ Y: 35, Q1: 14, Q2: 11, Q3: 7, Q4: 3 }), [year], 5);
+    expect(decided(result)).toEqual({ Y: 35, Q1: 14, Q2: 11, Q3: 'COMPLEMENTARY', Q4: 'BELOW_THRESHOLD' });
+  });
+
+  it('follows sums through several levels until nothing can be worked out', () => {
+    // Months inside Q4 and quarters inside the year: hiding October makes Q4 need a second month hidden too.
+    const nodes = counts({ Y: 40, Q1: 10, Q2: 10, Q3: 10, Q4: 10, M10: 2, M11: 4, M12: 4 });
+    const result = suppressLinked(nodes, [year, { total: 'Q4', parts: ['M10', 'M11', 'M12'] }], 3);
+    expect(decided(result)).toEqual({ Y: 40, Q1: 10, Q2: 10, Q3: 10, Q4: 10, M10: 'BELOW_THRESHOLD', M11: 'COMPLEMENTARY', M12: 4 });
+  });
+
+  it('hides a part when a withheld total would be the sum of shown parts, and never changes fixed figures', () => {
+    const fixed = new Map<string, Disclosure>([['T', { suppressed: true, reason: 'COMPLEMENTARY' }]]);
+    const result = suppressLinked(counts({ T: 50, F: 30, M: 20 }), [{ total: 'T', parts: ['F', 'M'] }], 5, fixed);
+    expect(decided(result)).toEqual({ T: 'COMPLEMENTARY', F: 30, M: 'COMPLEMENTARY' });
+    const shownTotal = new Map<string, Disclosure>([['T', { suppressed: false, value: 9 }]]);
+    expect(decided(suppressLinked(counts({ T: 9, F: 9, M: 0, X: 0 }), [{ total: 'T', parts: ['F', 'M', 'X'] }], 10, shownTotal))).toEqual({
+      T: 9,
+      F: 'BELOW_THRESHOLD',
+      M: 'COMPLEMENTARY',
+      X: 0,
+    });
+  });
+
+  it('judges deliveries by the people behind them', () => {
+    const nodes = new Map<string, CountNode>([
+      ['ALL', { count: 40, people: 12 }],
+      ['REHAB', { count: 18, people: 2 }],
+      ['LEGAL', { count: 22, people: 10 }],
+    ]);
+    expect(decided(suppressLinked(nodes, [{ total: 'ALL', parts: ['REHAB', 'LEGAL'] }], 5))).toEqual({
+      ALL: 40,
+      REHAB: 'BELOW_THRESHOLD',
+      LEGAL: 'COMPLEMENTARY',
+    });
   });
 });
 

@@ -18,24 +18,76 @@ export interface SuppressedTable {
   cells: Map<string, Disclosure>;
 }
 
+/** A figure and the number of people behind it (the same for people counts; for deliveries, the people served). */
+export interface CountNode {
+  count: number;
+  people: number;
+}
+
+/** `total` is the sum of `parts`: e.g. a quarter and its months, a total and its cells by sex. */
+export interface SumConstraint {
+  total: string;
+  parts: string[];
+}
+
+/**
+ * Suppression over figures linked by sums (periods inside longer periods, cells inside totals,
+ * categories inside all services). Primary: a figure behind 1 to threshold − 1 people. Then, until
+ * nothing changes, for every sum: a single withheld part next to a shown total would be the total
+ * minus the others, so a second part is withheld (the smallest shown one, a non-zero one if there
+ * is one); a withheld total whose parts are all shown would be their sum, so a part is withheld.
+ * Only if no part can be withheld is the total. `fixed` figures were decided before (e.g. the totals,
+ * decided without looking at any breakdown, so that every breakdown agrees with them) and never change.
+ */
+export function suppressLinked(
+  nodes: ReadonlyMap<string, CountNode>,
+  constraints: readonly SumConstraint[],
+  threshold: number,
+  fixed: ReadonlyMap<string, Disclosure> = new Map(),
+): Map<string, Disclosure> {
+  const decided = new Map<string, Disclosure>(fixed);
+  for (const [key, node] of nodes) {
+    if (!decided.has(key)) decided.set(key, belowThreshold(node.people, threshold) ? hidden('BELOW_THRESHOLD') : shown(node.count));
+  }
+  const isHidden = (key: string) => decided.get(key)?.suppressed ?? false;
+  const countOf = (key: string) => nodes.get(key)?.count ?? 0;
+  const withholdOnePart = (constraint: SumConstraint): boolean => {
+    const candidates = constraint.parts
+      .filter((part) => !isHidden(part) && !fixed.has(part) && decided.has(part))
+      .sort((x, y) => Number(countOf(x) === 0) - Number(countOf(y) === 0) || countOf(x) - countOf(y));
+    if (!candidates.length) return false;
+    decided.set(candidates[0], hidden('COMPLEMENTARY'));
+    return true;
+  };
+
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const constraint of constraints) {
+      const hiddenParts = constraint.parts.filter(isHidden).length;
+      if (!isHidden(constraint.total) && hiddenParts === 1) {
+        if (withholdOnePart(constraint)) changed = true;
+        else if (!fixed.has(constraint.total)) {
+          decided.set(constraint.total, hidden('COMPLEMENTARY'));
+          changed = true;
+        }
+      } else if (isHidden(constraint.total) && hiddenParts === 0 && countOf(constraint.total) > 0) {
+        if (withholdOnePart(constraint)) changed = true;
+      }
+    }
+  }
+  return decided;
+}
+
 /**
  * Suppresses one table: a total and its cells. `partition` says whether the cells split the total
  * (each person in exactly one cell: sex, age band...) or overlap (population groups).
  */
 export function suppressTable(total: number, cells: ReadonlyMap<string, number>, threshold: number, partition: boolean): SuppressedTable {
-  const result = new Map<string, Disclosure>();
-  for (const [key, count] of cells) result.set(key, belowThreshold(count, threshold) ? hidden('BELOW_THRESHOLD') : shown(count));
-  let totalShown: Disclosure = belowThreshold(total, threshold) ? hidden('BELOW_THRESHOLD') : shown(total);
-
-  if (partition && !totalShown.suppressed) {
-    const suppressed = [...result.values()].filter((cell) => cell.suppressed).length;
-    if (suppressed === 1) {
-      const candidates = [...cells].filter(([key, count]) => count > 0 && !result.get(key)!.suppressed).sort((x, y) => x[1] - y[1]);
-      if (candidates.length) result.set(candidates[0][0], hidden('COMPLEMENTARY'));
-      else totalShown = hidden('COMPLEMENTARY');
-    }
-  }
-  return { total: totalShown, cells: result };
+  const TOTAL = '\u0000total';
+  const nodes = new Map<string, CountNode>([[TOTAL, { count: total, people: total }]]);
+  for (const [key, count] of cells) nodes.set(key, { count, people: count });
+  const decided = suppressLinked(nodes, partition ? [{ total: TOTAL, parts: [...cells.keys()] }] : [], threshold);
+  return { total: decided.get(TOTAL)!, cells: new Map([...cells.keys()].map((key) => [key, decided.get(key)!])) };
 }
 
 /** A value computed from counts (a rate, an average, progress) is suppressed when any of them is. */
