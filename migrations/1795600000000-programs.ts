@@ -93,6 +93,7 @@ export class Programs1795600000000 implements MigrationInterface {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP FUNCTION app_program_role(uuid, uuid)`);
+    await q.query(`DROP FUNCTION program_members_member_update()`);
   }
 }
 
@@ -133,8 +134,19 @@ async function rowLevelSecurity(q: QueryRunner): Promise<void> {
     ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (${lead})`],
     ['update', `FOR UPDATE TO ngo_commons_app USING ${ownMembership} WITH CHECK ${ownMembership}`],
   ]);
-  // A member answers its own invitation, the lead removes or re-invites members: never the programme or organization.
+  // The lead removes or re-invites members; a member only answers its own invitation. Policies cannot
+  // compare old and new rows, so a trigger (running as the caller, not as a definer) holds the member to that.
   await q.query(`GRANT UPDATE (status, role, version, updated_at) ON program_members TO ngo_commons_app`);
+  await q.query(`CREATE FUNCTION program_members_member_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.organization_id IS DISTINCT FROM app_organization_id()
+           AND (NEW.role <> OLD.role OR OLD.status <> 'INVITED' OR NEW.status NOT IN ('ACTIVE', 'DECLINED')) THEN
+          RAISE EXCEPTION 'a member may only accept or decline its own invitation' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $$`);
+  await q.query(`CREATE TRIGGER program_members_member_update BEFORE UPDATE ON program_members
+      FOR EACH ROW EXECUTE FUNCTION program_members_member_update()`);
 
   for (const table of ['program_results', 'indicators', 'indicator_targets']) {
     await enableRls(q, table, 'SELECT, INSERT, UPDATE', [

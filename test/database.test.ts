@@ -10,7 +10,9 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
   // Organizations with rows in every table: members, sessions, invitations, API keys, services and
-  // places, partnerships, clients, consents, referrals with their timelines, and audit events.
+  // places, partnerships, clients, consents, referrals with their timelines, audit events, and joint
+  // programmes (members, results, indicators, targets, enrolments, deliveries, rollups, reported
+  // values, and the facts of referrals made within a programme).
   await buildWorld(app);
 });
 afterAll(() => app.close());
@@ -107,6 +109,24 @@ describe('row-level security in the database', () => {
       expect(updated.rowCount).toBe(0);
       await client.query('ROLLBACK');
     });
+  });
+});
+
+describe('programme memberships in the database', () => {
+  it('let a member only answer its own invitation, whatever the code asks', async () => {
+    const [funder] = await app.ownerQuery<{ id: string; member_organization_id: string }>(
+      `SELECT id, member_organization_id FROM program_members WHERE role = 'FUNDER' AND status = 'ACTIVE' LIMIT 1`,
+    );
+    await asAppRole(async (client) => {
+      for (const change of [`role = 'LEAD'`, `status = 'INVITED'`]) {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('app.organization_id', $1, true)`, [funder.member_organization_id]);
+        await expect(client.query(`UPDATE program_members SET ${change} WHERE id = $1`, [funder.id])).rejects.toThrow(/only accept or decline/);
+        await client.query('ROLLBACK');
+      }
+    });
+    const [after] = await app.ownerQuery<{ role: string; status: string }>('SELECT role, status FROM program_members WHERE id = $1', [funder.id]);
+    expect(after).toEqual({ role: 'FUNDER', status: 'ACTIVE' });
   });
 });
 

@@ -1,17 +1,29 @@
-import type { RegisterClientInput, Role } from '../generated/graphql';
+import type { OrganizationKind, ProgramMemberRole, ProgramMemberStatus, RegisterClientInput, Role } from '../generated/graphql';
 import { addMember, createApiKey, dataOf, signUpOrganization, type SignedIn } from '../factories';
+import { createProgram, joinProgram } from '../factories/programs';
 import { partner as partnerWith, publishService, recordConsent, registerClient, sendReferral } from '../factories/referrals';
 import {
   AcceptReferralDocument,
+  AddIndicatorDocument,
+  AddProgramResultDocument,
   AssignReferralDocument,
   AuditEventsDocument,
   ClientDocument,
   CommentOnReferralDocument,
+  EnrollClientDocument,
   ForwardReferralDocument,
   InviteMemberDocument,
+  InviteProgramMemberDocument,
   PartnershipDocument,
+  ProgramDocument,
+  RecordServiceDeliveryDocument,
   ReferralDocument,
+  RemoveProgramMemberDocument,
+  ReportedValuesDocument,
+  ReviewReportedValueDocument,
+  SetIndicatorTargetDocument,
   StartReferralDocument,
+  SubmitReportedValueDocument,
 } from '../generated/graphql';
 import type { TestApp } from '../setup/test-app';
 
@@ -26,19 +38,31 @@ export interface Tenant {
   apiKey: { id: string; secret: string };
   /** Its partnership, services, client, consent, referrals and audit trail; see buildReferralNetwork. */
   network?: ReferralNetwork;
+  /** The programme it leads and its own enrolments in programmes; see buildProgrammes and enrolAndServe. */
+  programmes?: Programmes;
 }
 
 export interface World {
   app: TestApp;
-  /** The victim: every case tries to reach A's data. */
-  a: Tenant & { network: ReferralNetwork };
-  /** The attacker: every case acts as B (its admin unless the case says otherwise, or names C). */
-  b: Tenant & { network: ReferralNetwork };
+  /** The victim: every case tries to reach A's data. A leads a joint programme (see LedProgramme). */
+  a: Tenant & { network: ReferralNetwork; programmes: Programmes & { led: LedProgramme } };
+  /** The attacker: every case acts as B (its admin unless the case says otherwise, or names C). B leads a programme of its own. */
+  b: Tenant & { network: ReferralNetwork; programmes: Programmes & { led: LedProgramme } };
   /**
    * A's partner, on the other side of A's referrals. B is C's partner too, so B is a third
-   * organization on neither side of A's referrals that still shares a partner with A.
+   * organization on neither side of A's referrals that still shares a partner with A. In A's
+   * programme C is an implementing partner with clients of its own enrolled.
    */
-  c: Tenant;
+  c: Tenant & { programmes: Programmes };
+  /** A funder (kind FUNDER), an active FUNDER member of A's programme: it may read aggregates only. Its API key has METRICS_READ. */
+  f: Tenant;
+  /** Invited into A's programme as an implementing partner, and has not answered yet. */
+  invitee: SignedIn & { membershipId: string };
+  /**
+   * Was an implementing partner of A's programme, enrolled a client of its own and served them, then
+   * was removed by A. `token` is its session from before the removal.
+   */
+  removed: SignedIn & { membershipId: string; serviceId: string; programmes: Programmes };
 }
 
 /** A client's identifying details, distinct per tenant so that a leaked one is recognisable. */
@@ -88,8 +112,74 @@ export interface ReferralNetwork {
   auditEventIds: string[];
 }
 
-export async function buildTenant(app: TestApp, name: string): Promise<Tenant> {
-  const admin = await signUpOrganization(app, { name });
+/** One client an organization enrolled in a programme, with the services it recorded for them. */
+export interface ProgrammeEnrolment {
+  id: string;
+  programId: string;
+  client: Person & { id: string };
+  deliveryIds: string[];
+}
+
+/** An organization's programme data: the one it leads, and its own enrolments (in it or in others'). */
+export interface Programmes {
+  led?: LedProgramme;
+  /** Only the organization that enrolled them ever sees these, not even the programme's lead. */
+  enrolments: ProgrammeEnrolment[];
+}
+
+/** A referral made within a programme: its id, its two sides, and its reason (private to those two sides). */
+export interface ProgrammeReferral {
+  id: string;
+  senderOrganizationId: string;
+  receiverOrganizationId: string;
+  texts: string[];
+}
+
+/** A membership of another organization in a programme: the lead and that organization see it. */
+export interface ProgrammeMembership {
+  organizationId: string;
+  id: string;
+  version: number;
+  role: ProgramMemberRole;
+  status: ProgramMemberStatus;
+}
+
+/**
+ * A programme an organization leads, every row of it under the lead's organization_id. Who may see
+ * what of it: invited organizations the programme row; active members (implementing partners and
+ * funders) its results framework too; a member its own membership; the lead and the reporter a
+ * reported value. Nobody outside sees anything of it, not even its id.
+ */
+export interface LedProgramme {
+  id: string;
+  /** Name and description: the programme row. */
+  texts: string[];
+  leadMembershipId: string;
+  /** Other organizations' memberships: its implementing partners, its funder, the invited and the removed. */
+  memberships: ProgrammeMembership[];
+  resultId: string;
+  /** PEOPLE_SERVED, derived from deliveries; and REPORTED, a sum partners report. */
+  indicatorIds: { derived: string; reported: string };
+  targetIds: string[];
+  /** Result title and indicator names: the results framework. */
+  frameworkTexts: string[];
+  /** Every version of every reported value in the programme, with the notes only the lead and the reporter read. */
+  reportedValues: { id: string; reporterOrganizationId: string; status: string; texts: string[] }[];
+  /**
+   * The lead's referrals made within the programme, each with a person-free fact row under the lead
+   * that the funnel counts. Their two sides see them as any referral.
+   */
+  referrals: ProgrammeReferral[];
+  /**
+   * A member's referral within the programme to an organization outside it (in A's: C's to B). Not
+   * the lead's, so not among its marks; its fact row is stored under the lead all the same.
+   */
+  outsideReferral?: ProgrammeReferral;
+  suppressionThreshold: number;
+}
+
+export async function buildTenant(app: TestApp, name: string, kind?: OrganizationKind): Promise<Tenant> {
+  const admin = await signUpOrganization(app, { name, kind });
   const members = {
     COORDINATOR: await addMember(app, admin, 'COORDINATOR'),
     CASEWORKER: await addMember(app, admin, 'CASEWORKER'),
@@ -240,14 +330,252 @@ const PEOPLE = {
 } satisfies Record<string, Person>;
 
 /**
+ * People enrolled in programmes, distinct per organization so that a leaked one is recognisable.
+ * A's are enough for some cells to show (threshold 5), with a few men and other regions so that
+ * others are withheld; C and D add a handful each, enrolled a month later than A's (so that March
+ * alone counts fewer people than the threshold, while the first quarter does not).
+ */
+const PROGRAMME_PEOPLE = {
+  a: [
+    { fullName: 'Sùng Thị Mỷ', preferredName: 'Bà Mỷ', phone: '+84 214 3870 501', email: 'sung.thi.my@example.vn', address: 'Bản Cát Cát', sex: 'FEMALE', birthDate: '1951-04-04' },
+    { fullName: 'Thào Thị Dợ', preferredName: 'Bà Dợ', phone: '+84 214 3870 502', email: 'thao.thi.do@example.vn', address: 'Bản Tả Van', sex: 'FEMALE', birthDate: '1949-09-12' },
+    { fullName: 'Vàng Thị Chứ', preferredName: 'Bà Chứ', phone: '+84 214 3870 503', email: 'vang.thi.chu@example.vn', address: 'Bản Lao Chải', sex: 'FEMALE', birthDate: '1946-01-30', vulnerabilities: ['OLDER_PERSON_LIVING_ALONE'] },
+    { fullName: 'Hầu Thị Pà', preferredName: 'Chị Pà', phone: '+84 214 3870 504', email: 'hau.thi.pa@example.vn', address: 'Bản Hầu Thào', sex: 'FEMALE', birthDate: '1978-06-06', vulnerabilities: ['PERSON_WITH_DISABILITY'] },
+    { fullName: 'Lý A Chảo', preferredName: 'Ông Chảo', phone: '+84 216 3870 505', email: 'ly.a.chao@example.vn', address: 'Thôn Khe Cam', sex: 'MALE', birthDate: '1950-02-02', region: 'Yên Bái' },
+    { fullName: 'Má A Sềnh', preferredName: 'Ông Sềnh', phone: '+84 214 3870 506', email: 'ma.a.senh@example.vn', address: 'Bản Sín Chải', sex: 'MALE', birthDate: '1953-08-08', region: 'Sa Pa' },
+  ],
+  c: [
+    { fullName: 'Nông Thị Hiền', preferredName: 'Bà Hiền', phone: '+84 203 3822 601', email: 'nong.thi.hien@example.vn', address: 'Tổ 2, Duyên Hải', sex: 'FEMALE', birthDate: '1947-07-07' },
+    { fullName: 'Hoàng Thị Duyên', preferredName: 'Bà Duyên', phone: '+84 203 3822 602', email: 'hoang.thi.duyen@example.vn', address: 'Tổ 7, Bắc Cường', sex: 'FEMALE', birthDate: '1952-12-12' },
+    { fullName: 'Lục Văn Pao', preferredName: 'Ông Pao', phone: '+84 203 3822 603', email: 'luc.van.pao@example.vn', address: 'Tổ 11, Pom Hán', sex: 'MALE', birthDate: '1944-03-03', vulnerabilities: ['OLDER_PERSON_LIVING_ALONE'] },
+  ],
+  removed: [
+    { fullName: 'Tráng A Lử', preferredName: 'Ông Lử', phone: '+84 214 3899 701', email: 'trang.a.lu@example.vn', address: 'Bản Phìn Hồ', sex: 'MALE', birthDate: '1955-05-05' },
+  ],
+} satisfies Record<string, Person[]>;
+
+/**
+ * Enrols people as `worker`'s organization in `programId`, registering the ones without an id as its
+ * clients first, and records `serviceId` for each on each of `deliveredOn`.
+ */
+export async function enrolAndServe(
+  app: TestApp,
+  worker: SignedIn,
+  programId: string,
+  serviceId: string,
+  people: (Person & { id?: string })[],
+  dates: { enrolledOn: string; deliveredOn: string[] },
+): Promise<ProgrammeEnrolment[]> {
+  const enrolments: ProgrammeEnrolment[] = [];
+  for (const person of people) {
+    const clientId = person.id ?? (await registerClient(app, worker, person)).id;
+    const { enrollClient } = dataOf(
+      await app.request(EnrollClientDocument, { input: { programId, clientId, enrolledOn: dates.enrolledOn } }, { token: worker.token }),
+    );
+    const deliveryIds: string[] = [];
+    for (const deliveredOn of dates.deliveredOn) {
+      const { recordServiceDelivery } = dataOf(
+        await app.request(RecordServiceDeliveryDocument, { input: { enrollmentId: enrollClient.id, serviceId, deliveredOn } }, { token: worker.token }),
+      );
+      deliveryIds.push(recordServiceDelivery.id);
+    }
+    const { fullName, preferredName, phone, email, address } = person;
+    enrolments.push({ id: enrollClient.id, programId, client: { id: clientId, fullName, preferredName, phone, email, address }, deliveryIds });
+  }
+  return enrolments;
+}
+
+/**
+ * A programme `lead` creates, with its results framework: a result, a PEOPLE_SERVED indicator of
+ * elderly care derived from deliveries (by sex and age band) and a REPORTED sum, with targets for
+ * the first two quarters of 2026. Members, enrolments and reported values are added by the caller.
+ */
+async function createProgrammeWithFramework(app: TestApp, lead: SignedIn, label: string, suppressionThreshold: number) {
+  const texts = {
+    name: `${label}: Chăm sóc người cao tuổi tại cộng đồng`,
+    description: `${label}: home care for older people living alone`,
+    result: `${label} result: older people live safely at home`,
+    derived: `${label} indicator: older people receiving care at home`,
+    reported: `${label} indicator: home visits made`,
+  };
+  const asLead = { token: lead.token };
+  const programme = await createProgram(app, lead, { name: texts.name, description: texts.description, suppressionThreshold });
+  const result = dataOf(
+    await app.request(AddProgramResultDocument, { input: { programId: programme.id, type: 'OUTPUT', title: texts.result } }, asLead),
+  ).addProgramResult;
+  const derived = dataOf(
+    await app.request(
+      AddIndicatorDocument,
+      {
+        input: {
+          resultId: result.id,
+          code: 'OP1.1',
+          name: texts.derived,
+          aggregation: 'DISTINCT_PEOPLE',
+          source: 'PEOPLE_SERVED',
+          serviceCategoryCode: 'ELDERLY_CARE',
+          baselineValue: 0,
+          baselineYear: 2025,
+          disaggregations: ['SEX', 'AGE_BAND'],
+        },
+      },
+      asLead,
+    ),
+  ).addIndicator;
+  const reported = dataOf(
+    await app.request(AddIndicatorDocument, { input: { resultId: result.id, code: 'OP1.2', name: texts.reported, aggregation: 'SUM', source: 'REPORTED' } }, asLead),
+  ).addIndicator;
+  const targetIds: string[] = [];
+  for (const [indicatorId, periodStart, value, dimension, dimensionValue] of [
+    [derived.id, '2026-01-01', 20, null, null],
+    [derived.id, '2026-01-01', 10, 'SEX', 'FEMALE'],
+    [reported.id, '2026-01-01', 50, null, null],
+    [reported.id, '2026-04-01', 60, null, null],
+  ] as const) {
+    const { setIndicatorTarget } = dataOf(
+      await app.request(SetIndicatorTargetDocument, { input: { indicatorId, periodType: 'QUARTER', periodStart, value, dimension, dimensionValue } }, asLead),
+    );
+    targetIds.push(setIndicatorTarget.id);
+  }
+  return {
+    id: programme.id,
+    texts: [texts.name, texts.description],
+    resultId: result.id,
+    indicatorIds: { derived: derived.id, reported: reported.id },
+    targetIds,
+    frameworkTexts: [texts.result, texts.derived, texts.reported],
+    suppressionThreshold,
+  };
+}
+
+/** Everything of the programme its lead reads back: memberships at their current versions, and every reported value. */
+async function readBackProgramme(
+  app: TestApp,
+  lead: SignedIn,
+  programme: Omit<LedProgramme, 'leadMembershipId' | 'memberships' | 'reportedValues' | 'referrals'>,
+  referrals: Pick<LedProgramme, 'referrals' | 'outsideReferral'> = { referrals: [] },
+): Promise<LedProgramme> {
+  const { program } = dataOf(await app.request(ProgramDocument, { id: programme.id }, { token: lead.token }));
+  const values = dataOf(await app.request(ReportedValuesDocument, { programId: programme.id, first: 100 }, { token: lead.token })).reportedValues.edges;
+  return {
+    ...programme,
+    leadMembershipId: program.members.find((m) => m.role === 'LEAD')!.id,
+    memberships: program.members
+      .filter((m) => m.role !== 'LEAD')
+      .map((m) => ({ organizationId: m.organization.id, id: m.id, version: m.version, role: m.role, status: m.status })),
+    reportedValues: values.map(({ node }) => ({
+      id: node.id,
+      reporterOrganizationId: node.reporter.id,
+      status: node.status,
+      texts: [node.note, node.reviewNote].filter((text): text is string => !!text),
+    })),
+    ...referrals,
+  };
+}
+
+/**
+ * A's joint programme, and B's. A leads; C (implementing partner) and F (funder) are active members;
+ * E is invited and has not answered; D was an implementing partner that enrolled a client and was
+ * removed. A and C enrol and serve clients of their own; C reports a value A approves, and another
+ * that waits, as does one of A's own. B leads a programme of its own with one of its clients in it.
+ */
+async function buildProgrammes(app: TestApp, world: { a: Tenant & { network: ReferralNetwork }; b: Tenant & { network: ReferralNetwork }; c: Tenant; f: Tenant }) {
+  const { a, b, c, f } = world;
+  const invitee = await signUpOrganization(app, { name: 'Organization E (invited)' });
+  const removedAdmin = await signUpOrganization(app, { name: 'Organization D (removed)' });
+  const removedService = await publishService(app, removedAdmin, { name: 'Tư vấn dinh dưỡng (D)', categoryCode: 'COUNSELING' });
+
+  const framework = await createProgrammeWithFramework(app, a.admin, 'Organization A', 5);
+  const programId = framework.id;
+  const asLead = { token: a.admin.token };
+  await joinProgram(app, a.admin, programId, c.admin, 'IMPLEMENTING_PARTNER');
+  await joinProgram(app, a.admin, programId, f.admin, 'FUNDER');
+  const removedMembership = await joinProgram(app, a.admin, programId, removedAdmin, 'IMPLEMENTING_PARTNER');
+  const invited = dataOf(
+    await app.request(InviteProgramMemberDocument, { input: { programId, organizationId: invitee.organizationId, role: 'IMPLEMENTING_PARTNER' } }, asLead),
+  ).inviteProgramMember;
+
+  // A's clients in February, C's and D's in March; everyone is served in March.
+  const aEnrolments = await enrolAndServe(app, a.members.CASEWORKER, programId, a.network.serviceId, [a.network.client, ...PROGRAMME_PEOPLE.a], {
+    enrolledOn: '2026-02-10',
+    deliveredOn: ['2026-03-02', '2026-03-16'],
+  });
+  const cEnrolments = await enrolAndServe(app, c.members.CASEWORKER, programId, a.network.partnerServiceId, PROGRAMME_PEOPLE.c, {
+    enrolledOn: '2026-03-05',
+    deliveredOn: ['2026-03-20'],
+  });
+  const removedEnrolments = await enrolAndServe(app, removedAdmin, programId, removedService.id, PROGRAMME_PEOPLE.removed, {
+    enrolledOn: '2026-03-12',
+    deliveredOn: ['2026-03-20'],
+  });
+  dataOf(await app.request(ProgramDocument, { id: programId }, { token: removedAdmin.token }));
+  const removed = dataOf(
+    await app.request(RemoveProgramMemberDocument, { input: { membershipId: removedMembership.id, expectedVersion: removedMembership.version } }, asLead),
+  ).removeProgramMember;
+  if (removed.status !== 'REMOVED') throw new Error(`D was not removed: ${removed.status}`);
+
+  // C reports the first quarter (A approves) and the second (waiting); A reports the first quarter itself (waiting).
+  const submit = async (member: SignedIn, periodStart: string, value: number, note: string) =>
+    dataOf(
+      await app.request(SubmitReportedValueDocument, { input: { indicatorId: framework.indicatorIds.reported, periodType: 'QUARTER', periodStart, value, note } }, {
+        token: member.token,
+      }),
+    ).submitReportedValue;
+  const approved = await submit(c.admin, '2026-01-01', 40, 'Organization C: 40 home visits, from the commune visit lists');
+  dataOf(await app.request(ReviewReportedValueDocument, { input: { reportedValueId: approved.id, approve: true, note: 'Organization A: checked against our log' } }, asLead));
+  await submit(c.admin, '2026-04-01', 25, 'Organization C: second quarter, not yet checked');
+  await submit(a.admin, '2026-01-01', 12, 'Organization A: visits by our own staff');
+
+  // Referrals within the programme: A refers its client to C (accepted), and C refers one of its
+  // enrolled clients to B, its partner but no member of A's programme (accepted by B).
+  const programmeReferral = async (sender: SignedIn, receiver: SignedIn, clientId: string, serviceId: string, reason: string) => {
+    const referral = await sendReferral(app, sender, { clientId, receivingOrganizationId: receiver.organizationId, serviceId, reason, programId });
+    dataOf(await app.request(AcceptReferralDocument, { input: { referralId: referral.id, expectedVersion: referral.version } }, { token: receiver.token }));
+    return { id: referral.id, senderOrganizationId: sender.organizationId, receiverOrganizationId: receiver.organizationId, texts: [reason] };
+  };
+  const aToC = await programmeReferral(
+    a.members.CASEWORKER,
+    c.members.CASEWORKER,
+    a.network.client.id,
+    a.network.partnerServiceId,
+    'Organization A: within the programme, physiotherapy after a second fall',
+  );
+  await recordConsent(app, c.members.CASEWORKER, cEnrolments[0].client.id, b.admin.organizationId);
+  const cToB = await programmeReferral(
+    c.members.CASEWORKER,
+    b.members.CASEWORKER,
+    cEnrolments[0].client.id,
+    b.network.serviceId,
+    'Organization C: within the programme, elderly care at home for a client of ours',
+  );
+
+  // B's programme, with one of B's clients in it.
+  const bFramework = await createProgrammeWithFramework(app, b.admin, 'Organization B', 3);
+  const bEnrolments = await enrolAndServe(app, b.members.CASEWORKER, bFramework.id, b.network.serviceId, [b.network.client], {
+    enrolledOn: '2026-02-20',
+    deliveredOn: ['2026-02-27'],
+  });
+
+  return {
+    a: { led: await readBackProgramme(app, a.admin, framework, { referrals: [aToC], outsideReferral: cToB }), enrolments: aEnrolments },
+    b: { led: await readBackProgramme(app, b.admin, bFramework), enrolments: bEnrolments },
+    c: { enrolments: cEnrolments },
+    invitee: { ...invitee, membershipId: invited.id },
+    removed: { ...removedAdmin, membershipId: removedMembership.id, serviceId: removedService.id, programmes: { enrolments: removedEnrolments } },
+  };
+}
+
+/**
  * Organizations A (the victim), B (the attacker) and C, each with data in every tenant table. C is
  * the partner of both: A's network is A↔C, B's is B↔C, and C forwards one of A's referrals to B, so
- * B holds a referral linked to A's without being on A's.
+ * B holds a referral linked to A's without being on A's. A leads a joint programme that C delivers
+ * in, F funds, E is invited to and D was removed from; B leads one of its own (see buildProgrammes).
  */
 export async function buildWorld(app: TestApp): Promise<World> {
   const a = await buildTenant(app, 'Organization A');
   const b = await buildTenant(app, 'Organization B');
   const c = await buildTenant(app, 'Organization C');
+  const f = await buildTenant(app, 'Organization F (funder)', 'FUNDER');
   const bNetwork = await buildReferralNetwork(app, b, c, { label: 'Organization B', person: PEOPLE.b, partnerPerson: PEOPLE.cForB });
   const aNetwork = await buildReferralNetwork(app, a, c, {
     label: 'Organization A',
@@ -255,14 +583,26 @@ export async function buildWorld(app: TestApp): Promise<World> {
     partnerPerson: PEOPLE.cForA,
     forwardTo: b,
   });
-  return { app, a: { ...a, network: aNetwork }, b: { ...b, network: bNetwork }, c };
+  const withNetworks = { a: { ...a, network: aNetwork }, b: { ...b, network: bNetwork }, c, f };
+  const programmes = await buildProgrammes(app, withNetworks);
+  return {
+    app,
+    a: { ...withNetworks.a, programmes: programmes.a },
+    b: { ...withNetworks.b, programmes: programmes.b },
+    c: { ...c, programmes: programmes.c },
+    f,
+    invitee: programmes.invitee,
+    removed: programmes.removed,
+  };
 }
 
 /**
  * A cross-tenant attempt: organization B uses an operation against organization A's ids and data,
  * and the case asserts that nothing of A's private data came back or changed. Data shared on purpose
  * (the public organization and service directories) is named in `shared`. A few cases act as A's
- * partner C instead, where row-level security lets C see rows of A's that only code may show.
+ * partner C instead, where row-level security lets C see rows of A's that only code may show; the
+ * programme cases also act as each kind of member of A's programme (C, the funder F, the invited E,
+ * the removed D), since every row of it is stored under A and each may see only what its role allows.
  */
 export interface IsolationCase {
   /** The Query or Mutation field the case exercises; the harness checks every field has one. */
@@ -298,6 +638,24 @@ export const TENANT_SNAPSHOT_QUERIES: Record<string, string> = {
   // Other organizations' reads of A's clients: C's, through A's referrals, while the world was built.
   // A new one means a case read A's client: B never may, and the cases acting as C only fail.
   audit_events_about: 'SELECT * FROM audit_events WHERE subject_organization_id = $1 ORDER BY id',
+  // Joint programmes: every row of A's programme is stored under A's organization_id, whoever wrote it
+  // (C's enrolments and reported values, D's enrolment). A's memberships of others' programmes, and
+  // anything A enrolled or reported elsewhere, are A's too.
+  programs: 'SELECT * FROM programs WHERE organization_id = $1 ORDER BY id',
+  program_members: 'SELECT * FROM program_members WHERE organization_id = $1 OR member_organization_id = $1 ORDER BY id',
+  program_results: 'SELECT * FROM program_results WHERE organization_id = $1 ORDER BY id',
+  indicators: 'SELECT * FROM indicators WHERE organization_id = $1 ORDER BY id',
+  indicator_targets: 'SELECT * FROM indicator_targets WHERE organization_id = $1 ORDER BY id',
+  program_enrollments: 'SELECT * FROM program_enrollments WHERE organization_id = $1 OR member_organization_id = $1 ORDER BY id',
+  service_deliveries: 'SELECT * FROM service_deliveries WHERE organization_id = $1 OR member_organization_id = $1 ORDER BY id',
+  reported_values: 'SELECT * FROM reported_values WHERE organization_id = $1 OR reporter_organization_id = $1 ORDER BY id',
+  program_metric_cells: `SELECT * FROM program_metric_cells WHERE organization_id = $1
+                          ORDER BY program_id, metric, category_code, period_type, period_start, dimension, dimension_value`,
+  program_person_periods: `SELECT * FROM program_person_periods WHERE organization_id = $1 OR member_organization_id = $1
+                            ORDER BY organization_id, program_id, enrollment_id, metric, category_code, period_type, period_start`,
+  program_referral_facts: `SELECT * FROM program_referral_facts
+                            WHERE organization_id = $1 OR sender_organization_id = $1 OR receiving_organization_id = $1
+                            ORDER BY organization_id, referral_id`,
 };
 
 export async function snapshotTenant(app: TestApp, organizationId: string): Promise<Record<string, unknown[]>> {
@@ -319,8 +677,13 @@ export function stringsIn(value: unknown): string[] {
 /**
  * A's private identifiers and text: none may appear in any response to B. A's organization id and
  * A's services (the public directory) are not among them.
+ *
+ * With `viewer` (an organization id), the marks of the tenant's programme that this organization
+ * may see as a member are left out: the programme row if it is invited or active, the results
+ * framework if it is active, its own membership and the values it reported itself. Everything about
+ * people (enrolments, clients, deliveries), every user and every other membership stays in.
  */
-export function privateMarksOf(tenant: Tenant): string[] {
+export function privateMarksOf(tenant: Tenant, viewer?: string): string[] {
   const network = tenant.network;
   return [
     tenant.admin.userId,
@@ -346,15 +709,47 @@ export function privateMarksOf(tenant: Tenant): string[] {
           ...network.auditEventIds,
         ]
       : []),
+    ...programmeMarksOf(tenant.programmes, viewer),
+  ];
+}
+
+function programmeMarksOf(programmes: Programmes | undefined, viewer: string | undefined): string[] {
+  if (!programmes) return [];
+  const led = programmes.led;
+  const standing = viewer === undefined ? undefined : led?.memberships.find((m) => m.organizationId === viewer)?.status;
+  const seesRow = standing === 'ACTIVE' || standing === 'INVITED';
+  const seesFramework = standing === 'ACTIVE';
+  return [
+    ...(led
+      ? [
+          ...(seesRow ? [] : [led.id, ...led.texts]),
+          ...(seesFramework ? [] : [led.resultId, led.indicatorIds.derived, led.indicatorIds.reported, ...led.targetIds, ...led.frameworkTexts]),
+          led.leadMembershipId,
+          ...led.memberships.filter((m) => m.organizationId !== viewer).map((m) => m.id),
+          ...led.reportedValues.filter((v) => v.reporterOrganizationId !== viewer).flatMap((v) => [v.id, ...v.texts]),
+          ...led.referrals.filter((r) => ![r.senderOrganizationId, r.receiverOrganizationId].includes(viewer!)).flatMap((r) => [r.id, ...r.texts]),
+        ]
+      : []),
+    ...programmes.enrolments.flatMap((e) => [
+      e.id,
+      ...e.deliveryIds,
+      e.client.id,
+      e.client.fullName,
+      e.client.preferredName,
+      e.client.phone,
+      e.client.email,
+      e.client.address,
+    ]),
   ];
 }
 
 /**
  * Fails if any of A's private marks appears in any string of the response, data or errors, whole or
  * inside a longer string (an error message that names A's client leaks it as surely as a field).
+ * `viewer`: the organization that got the response, when it is a member of the tenant's programme.
  */
-export function expectNoPrivateDataOf(tenant: Tenant, response: unknown): void {
+export function expectNoPrivateDataOf(tenant: Tenant, response: unknown, viewer?: string): void {
   const strings = stringsIn(response);
-  const leaked = privateMarksOf(tenant).filter((mark) => strings.some((s) => s.includes(mark)));
+  const leaked = privateMarksOf(tenant, viewer).filter((mark) => strings.some((s) => s.includes(mark)));
   expect(leaked).toEqual([]);
 }

@@ -2,10 +2,11 @@ import { buildAppSchema } from '../../src/schema';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { foundationCases } from './foundation.cases';
 import { buildWorld, snapshotTenant, type IsolationCase, type World } from './harness';
+import { programCases } from './programs.cases';
 import { referralCases } from './referrals.cases';
 
 /** Every module adds its cases here. */
-const CASES: IsolationCase[] = [...foundationCases, ...referralCases];
+const CASES: IsolationCase[] = [...foundationCases, ...referralCases, ...programCases];
 
 let app: TestApp;
 let world: World;
@@ -13,7 +14,8 @@ let before: Record<string, unknown[]>;
 
 beforeAll(async () => {
   app = await startTestApp();
-  // A and B, and C: A's partner on the other side of A's referrals (and B's partner too).
+  // A and B, and C: A's partner on the other side of A's referrals (and B's partner too). A leads a
+  // joint programme that C delivers in and F funds; B leads one of its own.
   world = await buildWorld(app);
   before = await snapshotTenant(app, world.a.admin.organizationId);
 });

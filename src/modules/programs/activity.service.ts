@@ -136,6 +136,7 @@ export async function recordServiceDelivery(ctx: RequestContext, input: RecordSe
 /** The acting organization's own enrolments in a programme, oldest first. */
 export async function listOwnEnrollments(ctx: RequestContext, args: ProgramRecordsArgs): Promise<Page<ProgramEnrollment>> {
   const { organizationId } = await ctx.requirePrincipal();
+  await getProgram(ctx, args.programId, ['programId']);
   const query = (await ctx.db())
     .createQueryBuilder(ProgramEnrollment, 'e')
     .where('e.member_organization_id = :organizationId AND e.program_id = :programId', { organizationId, programId: args.programId });
