@@ -40,6 +40,11 @@ const schema = z
     EXPOSE_ERROR_DETAILS: booleanString.optional(),
     CSRF_PREVENTION: booleanString.default(true),
     MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+    MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(10_000),
+    MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+    MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1000).default(20_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   })
   .superRefine((env, issues) => {
     if (env.NODE_ENV !== 'production') return;
@@ -72,7 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     env: e.NODE_ENV,
     production,
-    http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
     database: {
       ownerUrl: e.DATABASE_URL,
@@ -98,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       exposeErrorDetails: e.EXPOSE_ERROR_DETAILS ?? false,
       csrfPrevention: e.CSRF_PREVENTION,
       maxPageSize: e.MAX_PAGE_SIZE,
+      limits: { maxDepth: e.MAX_QUERY_DEPTH, maxComplexity: e.MAX_QUERY_COMPLEXITY, maxAliases: e.MAX_ALIASES },
+      maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     },
+    http: { port: e.PORT, host: e.HOST, requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
   };
 }

@@ -3,17 +3,22 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
+import { costLimitsPlugin } from './common/cost-limits';
+import { ErrorCode } from './common/errors';
 import { createErrorFormatter, isExpectedErrorCode } from './common/format-error';
+import { DEFAULT_PAGE_SIZE } from './common/pagination';
 import { RequestContext, type AppServices, type Credential } from './context/request-context';
 import type { Database } from './database/database';
 import type { Logger } from './logger';
 import { verifyCredential } from './modules/auth/auth.service';
 import { API_KEY_PREFIX, Credentials } from './modules/auth/credentials';
+import { MIGRATIONS } from '../migrations';
 
 /**
  * Ends each request's transaction once its response is ready, logs unexpected errors with the
@@ -66,6 +71,26 @@ async function credentialFrom(header: string | undefined, credentials: Credentia
   return { kind: 'access', claims };
 }
 
+/**
+ * Refuses an oversized GraphQL document before it is parsed: parsing and validating are work too,
+ * and a legitimate front end never sends tens of kilobytes of query text.
+ */
+function documentSizeLimit(maxBytes: number): RequestHandler {
+  return (req, res, next) => {
+    const query = (req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query) ?? '';
+    const bytes = typeof query === 'string' ? Buffer.byteLength(query) : 0;
+    if (bytes <= maxBytes) return next();
+    res.status(413).json({
+      errors: [
+        {
+          message: `The GraphQL document is ${bytes} bytes; at most ${maxBytes} are allowed`,
+          extensions: { code: ErrorCode.DOCUMENT_TOO_LARGE, bytes, maxDocumentBytes: maxBytes },
+        },
+      ],
+    });
+  };
+}
+
 export interface RunningServer {
   url: string;
   httpServer: http.Server;
@@ -86,7 +111,10 @@ export async function startServer(options: {
 
   const app = express();
   app.disable('x-powered-by');
+  // The API serves JSON only; the explorer page (development) loads Apollo's scripts, so no CSP there.
+  app.use(helmet({ contentSecurityPolicy: config.graphql.introspection ? false : undefined, crossOriginEmbedderPolicy: false }));
   const httpServer = http.createServer(app);
+  httpServer.requestTimeout = config.http.requestTimeoutMs;
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -101,16 +129,24 @@ export async function startServer(options: {
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
       requestLifecycle,
+      costLimitsPlugin(schema, config.graphql.limits, DEFAULT_PAGE_SIZE),
     ],
   });
   await apollo.start();
 
+  // Liveness: the process answers. Readiness: it can serve, i.e. the database answers and has every migration.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await database.readiness(MIGRATIONS.map((Migration) => new Migration().name));
+    const ready = readiness.database === 'up' && readiness.pendingMigrations.length === 0;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...readiness });
   });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    documentSizeLimit(config.graphql.maxDocumentBytes),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         new RequestContext(services, await credentialFrom(req.headers.authorization, credentials)),

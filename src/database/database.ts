@@ -174,6 +174,21 @@ export class Database {
     return result;
   }
 
+  /**
+   * Whether the database answers and has run every migration this code expects (`expected`, by
+   * name). Runs outside any tenant: it reads only the migrations table.
+   */
+  async readiness(expected: readonly string[]): Promise<{ database: 'up' | 'down'; pendingMigrations: string[] }> {
+    try {
+      const rows: { name: string }[] = await this.#dataSource.query('SELECT name FROM schema_migrations');
+      const applied = new Set(rows.map((row) => row.name));
+      return { database: 'up', pendingMigrations: expected.filter((name) => !applied.has(name)) };
+    } catch (error) {
+      this.logger.warn({ err: error }, 'readiness check failed');
+      return { database: 'down', pendingMigrations: [] };
+    }
+  }
+
   async close(): Promise<void> {
     if (this.#dataSource.isInitialized) await this.#dataSource.destroy();
   }

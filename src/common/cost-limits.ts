@@ -1,0 +1,113 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { AppError, ErrorCode } from './errors';
+
+export interface CostLimits {
+  maxDepth: number;
+  maxComplexity: number;
+  maxAliases: number;
+}
+
+/** A refused request answers HTTP 400 with the limit's code, its value and the request's own. */
+const limitError = (code: ErrorCode, message: string, details: Record<string, number>) =>
+  new AppError(code, message, { details: { ...details, http: { status: 400 } } });
+
+/**
+ * Depth of the deepest field, fragments followed (each fragment at most once on a path, so a
+ * fragment cycle, already invalid, cannot loop here).
+ */
+export function queryDepth(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      deepest = Math.max(deepest, selection.selectionSet ? 1 + queryDepth(selection.selectionSet, fragments, seen) : 1);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, queryDepth(selection.selectionSet, fragments, seen));
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      if (fragment && !seen.has(fragment.name.value)) {
+        deepest = Math.max(deepest, queryDepth(fragment.selectionSet, fragments, new Set([...seen, fragment.name.value])));
+      }
+    }
+  }
+  return deepest;
+}
+
+/** Aliased fields anywhere in the document: aliases are how one request asks for the same expensive field many times. */
+export function aliasCount(document: DocumentNode): number {
+  let count = 0;
+  const visit = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD && selection.alias) count += 1;
+      if ('selectionSet' in selection && selection.selectionSet) visit(selection.selectionSet);
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet);
+  }
+  return count;
+}
+
+/**
+ * A page costs its size: a field with a `first` argument multiplies what is selected inside it by
+ * `first` (the default page size when omitted), so `first: 100` of a rich node costs 100 nodes.
+ */
+export const pageSizeEstimator =
+  (defaultPageSize: number): ComplexityEstimator =>
+  ({ args, childComplexity }) => {
+    if (!('first' in args) && !childComplexity) return undefined;
+    const first = typeof args.first === 'number' ? args.first : 'first' in args ? defaultPageSize : 1;
+    return 1 + first * childComplexity;
+  };
+
+/** Checks a request's shape and estimated cost before it runs; nothing is read for a refused one. */
+export function costLimitsPlugin(schema: GraphQLSchema, limits: CostLimits, defaultPageSize: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          if (!operation) return;
+          const fragments = new Map(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
+          const depth = queryDepth(operation.selectionSet, fragments);
+          if (depth > limits.maxDepth) {
+            throw limitError(ErrorCode.QUERY_TOO_DEEP, `The query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, {
+              depth,
+              maxDepth: limits.maxDepth,
+            });
+          }
+          const aliases = aliasCount(document);
+          if (aliases > limits.maxAliases) {
+            throw limitError(ErrorCode.TOO_MANY_ALIASES, `The document uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, {
+              aliases,
+              maxAliases: limits.maxAliases,
+            });
+          }
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), pageSizeEstimator(defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not fit their types: execution refuses them next, as BAD_USER_INPUT, before any resolver.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
+          if (complexity > limits.maxComplexity) {
+            throw limitError(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `The query would cost ${complexity} (about one per field per item); at most ${limits.maxComplexity} is allowed: ask for smaller pages or fewer fields`,
+              { complexity, maxComplexity: limits.maxComplexity },
+            );
+          }
+        },
+      };
+    },
+  };
+}

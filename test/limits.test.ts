@@ -1,0 +1,91 @@
+import { ReferralInboxDocument } from './generated/graphql';
+import { dataOf, signUpOrganization, type SignedIn } from './factories';
+import { startTestApp, type TestApp } from './setup/test-app';
+
+let app: TestApp;
+let admin: SignedIn;
+beforeAll(async () => {
+  app = await startTestApp();
+  admin = await signUpOrganization(app);
+});
+afterAll(() => app.close());
+
+async function post(body: unknown, token = admin.token) {
+  const response = await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+}
+
+const counts = async () =>
+  (await app.ownerQuery<{ n: number }>(`SELECT (SELECT count(*) FROM referrals) + (SELECT count(*) FROM clients) AS n`))[0].n;
+
+describe('limits on what one request may cost', () => {
+  it('lets the richest everyday request through: an inbox page of 50 with everything nested', async () => {
+    const res = await app.request(ReferralInboxDocument, { first: 50 }, { token: admin.token });
+    expect(dataOf(res).referralInbox.edges).toEqual([]);
+  });
+
+  it('refuses a query nested deeper than the limit, before running it, naming the limit', async () => {
+    const nested = Array.from({ length: 13 }).reduce<string>((inner) => `forwardedFrom { id ${inner} }`, 'id');
+    const res = await post({ query: `query Deep($id: ID!) { referral(id: $id) { ${nested} } }`, variables: { id: '00000000-0000-4000-8000-000000000000' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', depth: 15, maxDepth: 12 });
+    expect(res.body.data).toBeUndefined();
+  });
+
+  it('refuses a query whose pages would cost too much, counting each page by its size', async () => {
+    const page = `referralInbox(first: 100) { edges { node { id status reason client { fullName phone } sender { name } receiver { name } timeline { id note actorName } } } }`;
+    const res = await post({ query: `{ ${['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((alias) => `${alias}: ${page}`).join(' ')} }` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxComplexity: 10_000 });
+    expect((res.body.errors?.[0].extensions.complexity as number) > 10_000).toBe(true);
+    const small = await post({ query: `{ ${page} }` });
+    expect(small.body.errors).toBeUndefined();
+  });
+
+  it('refuses too many aliases, a document too large, and batched requests', async () => {
+    const aliased = Array.from({ length: 31 }, (_, i) => `v${i}: viewer { organization { id } }`).join(' ');
+    const aliases = await post({ query: `{ ${aliased} }` });
+    expect([aliases.status, aliases.body.errors?.[0].extensions.code]).toEqual([400, 'TOO_MANY_ALIASES']);
+
+    const padded = `# ${'x'.repeat(25_000)}\n{ viewer { organization { id } } }`;
+    const large = await post({ query: padded });
+    expect([large.status, large.body.errors?.[0].extensions]).toEqual([413, { code: 'DOCUMENT_TOO_LARGE', bytes: Buffer.byteLength(padded), maxDocumentBytes: 20_000 }]);
+
+    const before = await counts();
+    const batched = await post([{ query: '{ viewer { organization { id } } }' }, { query: '{ viewer { organization { id } } }' }]);
+    expect(batched.status).toBe(400);
+    expect(await counts()).toBe(before);
+  });
+});
+
+describe('the HTTP layer', () => {
+  it('answers liveness and readiness, readiness with the database and migration state', async () => {
+    const base = app.url.replace(/\/graphql$/, '');
+    const live = await fetch(`${base}/healthz`);
+    expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await fetch(`${base}/readyz`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', database: 'up', pendingMigrations: [] }]);
+  });
+
+  it('sends security headers and no framework banner', async () => {
+    const res = await post({ query: '{ viewer { organization { id } } }' });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('reports a database that has not run every migration as not ready', async () => {
+    await app.ownerQuery(`UPDATE schema_migrations SET name = 'Renamed' || name WHERE name = 'Readiness1795700000000'`);
+    try {
+      const ready = await fetch(`${app.url.replace(/\/graphql$/, '')}/readyz`);
+      expect([ready.status, await ready.json()]).toEqual([503, { status: 'not ready', database: 'up', pendingMigrations: ['Readiness1795700000000'] }]);
+    } finally {
+      await app.ownerQuery(`UPDATE schema_migrations SET name = 'Readiness1795700000000' WHERE name = 'RenamedReadiness1795700000000'`);
+    }
+  });
+});
