@@ -45,6 +45,8 @@ const schema = z
     MAX_ALIASES: z.coerce.number().int().min(0).default(30),
     MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1000).default(20_000),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+    RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   })
   .superRefine((env, issues) => {
     if (env.NODE_ENV !== 'production') return;
@@ -105,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       limits: { maxDepth: e.MAX_QUERY_DEPTH, maxComplexity: e.MAX_QUERY_COMPLEXITY, maxAliases: e.MAX_ALIASES },
       maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     },
+    /** Requests per minute; 0 switches a limit off. */
+    rateLimits: { organizationPerMinute: e.RATE_LIMIT_PER_MINUTE, apiKeyPerMinute: e.RATE_LIMIT_API_KEY_PER_MINUTE },
     http: { port: e.PORT, host: e.HOST, requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
   };
 }

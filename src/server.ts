@@ -17,6 +17,7 @@ import { RequestContext, type AppServices, type Credential } from './context/req
 import type { Database } from './database/database';
 import type { Logger } from './logger';
 import { verifyCredential } from './modules/auth/auth.service';
+import { enforceRateLimit } from './modules/operations/rate-limit';
 import { API_KEY_PREFIX, Credentials } from './modules/auth/credentials';
 import { MIGRATIONS } from '../migrations';
 
@@ -107,7 +108,7 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const { config, logger, database, schema } = options;
   const credentials = new Credentials(config.auth);
-  const services: AppServices = { config, logger, database, credentials, verifyCredential };
+  const services: AppServices = { config, logger, database, credentials, verifyCredential, enforceRateLimit };
 
   const app = express();
   app.disable('x-powered-by');

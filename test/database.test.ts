@@ -3,17 +3,21 @@ import { createOwnerDataSource } from '../src/database/data-sources';
 import { APP_GROUP_ROLE } from '../src/database/roles';
 import { MembersDocument } from './generated/graphql';
 import { addMember, dataOf, signUpOrganization } from './factories';
+import { registerClient, sendReferral } from './factories/referrals';
 import { buildWorld } from './isolation/harness';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
   // Organizations with rows in every table: members, sessions, invitations, API keys, services and
-  // places, partnerships, clients, consents, referrals with their timelines, audit events, and joint
+  // places, partnerships, clients, consents, referrals with their timelines, audit events, joint
   // programmes (members, results, indicators, targets, enrolments, deliveries, rollups, reported
-  // values, and the facts of referrals made within a programme).
-  await buildWorld(app);
+  // values, and the facts of referrals made within a programme), rate-limit counters, and an
+  // idempotency key.
+  const world = await buildWorld(app);
+  const client = await registerClient(app, world.a.admin, { fullName: 'Idempotent' });
+  await sendReferral(app, world.a.admin, { clientId: client.id, externalReceiverName: 'Chùa Phúc Khánh', idempotencyKey: `key-${client.id}` });
 });
 afterAll(() => app.close());
 

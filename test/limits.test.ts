@@ -80,12 +80,12 @@ describe('the HTTP layer', () => {
   });
 
   it('reports a database that has not run every migration as not ready', async () => {
-    await app.ownerQuery(`UPDATE schema_migrations SET name = 'Renamed' || name WHERE name = 'Readiness1795700000000'`);
+    await app.ownerQuery(`UPDATE schema_migrations SET name = 'Renamed' || name WHERE name = 'Operations1795700000000'`);
     try {
       const ready = await fetch(`${app.url.replace(/\/graphql$/, '')}/readyz`);
-      expect([ready.status, await ready.json()]).toEqual([503, { status: 'not ready', database: 'up', pendingMigrations: ['Readiness1795700000000'] }]);
+      expect([ready.status, await ready.json()]).toEqual([503, { status: 'not ready', database: 'up', pendingMigrations: ['Operations1795700000000'] }]);
     } finally {
-      await app.ownerQuery(`UPDATE schema_migrations SET name = 'Readiness1795700000000' WHERE name = 'RenamedReadiness1795700000000'`);
+      await app.ownerQuery(`UPDATE schema_migrations SET name = 'Operations1795700000000' WHERE name = 'RenamedOperations1795700000000'`);
     }
   });
 });

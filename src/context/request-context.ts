@@ -29,6 +29,8 @@ export interface AppServices {
   credentials: Credentials;
   /** Checks a presented credential; lives in the auth module, which owns the tables involved. */
   verifyCredential(ctx: RequestContext, credential: Exclude<Credential, { kind: 'invalid' }>): Promise<Principal>;
+  /** Counts the request against the principal's limits; throws RATE_LIMITED past them. */
+  enforceRateLimit(ctx: RequestContext, principal: Principal): Promise<void>;
 }
 
 export type LoaderFactory<T> = (ctx: RequestContext) => T;
@@ -109,7 +111,9 @@ export class RequestContext {
   private async checkCredential(): Promise<Principal | null> {
     if (!this.credential) return null;
     if (this.credential.kind === 'invalid') throw unauthenticated(this.credential.reason);
-    return this.services.verifyCredential(this, this.credential);
+    const principal = await this.services.verifyCredential(this, this.credential);
+    await this.services.enforceRateLimit(this, principal);
+    return principal;
   }
 
   async inSavepoint<T>(work: () => Promise<T>): Promise<T> {

@@ -11,6 +11,8 @@ import { Location } from '../modules/directory/location.entity';
 import { ServiceAtLocation } from '../modules/directory/service-at-location.entity';
 import { ServiceCategory } from '../modules/directory/service-category.entity';
 import { Service } from '../modules/directory/service.entity';
+import { IdempotencyKey } from '../modules/operations/idempotency-key.entity';
+import { RateLimitCounter } from '../modules/operations/rate-limit-counter.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { PartnershipEvent } from '../modules/partnerships/partnership-event.entity';
 import { Partnership } from '../modules/partnerships/partnership.entity';
@@ -54,4 +56,6 @@ export const ENTITIES = [
   ProgramMetricCell,
   ProgramPersonPeriod,
   ProgramReferralFact,
+  RateLimitCounter,
+  IdempotencyKey,
 ];

@@ -259,6 +259,8 @@ export type EnrollClientInput = {
   clientId: string | number;
   /** When they joined; defaults to today; within the programme dates. */
   enrolledOn?: string | null | undefined;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** The programme. */
   programId: string | number;
 };
@@ -275,6 +277,8 @@ export type ForwardReferralInput = {
   dueOn?: string | null | undefined;
   /** The `version` of the received referral you read; CONFLICT if it changed since. */
   expectedVersion: number;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** The client's needs and goals (at most 4,000 characters). */
   needs?: string | null | undefined;
   /** A note for the received referral's timeline, seen by its sender (at most 4,000 characters). */
@@ -558,6 +562,8 @@ export type RecordServiceDeliveryInput = {
   deliveredOn?: string | null | undefined;
   /** The enrolment. */
   enrollmentId: string | number;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** One of your services. */
   serviceId: string | number;
 };
@@ -784,6 +790,8 @@ export type SendReferralInput = {
   dueOn?: string | null | undefined;
   /** Instead of receivingOrganizationId: the name of an organization that is not on the platform. The referral is logged and tracked by you alone. */
   externalReceiverName?: string | null | undefined;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** The client's needs and goals (at most 4,000 characters). */
   needs?: string | null | undefined;
   /** The joint programme the referral is made within, one you deliver as lead or implementing partner: it then counts in the programme's referral funnel. */

@@ -18,6 +18,35 @@ export interface GraphQLResponse<T> extends FormattedExecutionResult<T> {
   statements: number;
 }
 
+type Request = <TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables?: TVariables,
+  options?: { token?: string; headers?: Record<string, string> },
+) => Promise<GraphQLResponse<TResult>>;
+
+/** Another server instance on the same database, as behind a load balancer. */
+export interface TestInstance {
+  url: string;
+  request: Request;
+  close(): Promise<void>;
+}
+
+function requester(url: string): Request {
+  return async (document, variables, options = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
+    const body = (await response.json()) as FormattedExecutionResult<never>;
+    return { ...body, status: response.status, statements: Number(response.headers.get('x-sql-statements')) };
+  };
+}
+
 export interface TestApp {
   url: string;
   config: Config;
@@ -33,6 +62,8 @@ export interface TestApp {
   /** Connection URLs for tests that need their own client. */
   ownerUrl: string;
   appUrl: string;
+  /** Starts a second server instance on the same database. */
+  startInstance(): Promise<TestInstance>;
   close(): Promise<void>;
 }
 
@@ -60,6 +91,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ARGON2_MEMORY_KIB: '1024',
     ARGON2_TIME_COST: '1',
     DB_POOL_SIZE: '5',
+    // Test files send many requests per minute; rate limits get their own tests.
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_API_KEY_PER_MINUTE: '0',
     ...env,
   });
   const logger = createLogger(config.logLevel);
@@ -83,18 +117,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     databaseName,
     ownerUrl,
     appUrl,
-    async request(document, variables, options = {}) {
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
+    request: requester(server.url),
+    async startInstance() {
+      const instanceDatabase = await connectAppDatabase(config, appUrl, logger);
+      const instance = await startServer({ config, logger, database: instanceDatabase, schema: await buildAppSchema(), port: 0, host: '127.0.0.1' });
+      return {
+        url: instance.url,
+        request: requester(instance.url),
+        async close() {
+          await instance.stop();
+          await instanceDatabase.close();
         },
-        body: JSON.stringify({ query: print(document), variables }),
-      });
-      const body = (await response.json()) as FormattedExecutionResult<never>;
-      return { ...body, status: response.status, statements: Number(response.headers.get('x-sql-statements')) };
+      };
     },
     async ownerQuery(sql, params) {
       return (await owner.query(sql, params)).rows;

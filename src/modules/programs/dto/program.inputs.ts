@@ -188,6 +188,14 @@ export class EnrollClientInput {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'When they joined; defaults to today; within the programme dates.' })
   enrolledOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Records a service your organization delivered to a client it enrolled.' })
@@ -202,6 +210,14 @@ export class RecordServiceDeliveryInput {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'When; defaults to today; not before the enrolment or in the future.' })
   deliveredOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Submits a value for a REPORTED indicator and period. Submitting again for an approved cell is a correction: a new version.' })

@@ -64,6 +64,14 @@ export class ReferralDetailsInput {
   })
   @IsUUID('all', UUID_MESSAGE)
   programId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A referral to another organization on the platform, or a logged referral to one that is not.' })

@@ -1,0 +1,46 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * State the server shares across instances, kept in PostgreSQL so that any number of instances
+ * behind a load balancer agree: rate-limit counters and idempotency keys. And read access to the
+ * migrations table, for the readiness endpoint.
+ */
+export class Operations1795700000000 implements MigrationInterface {
+  name = 'Operations1795700000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    // Migration names only: lets /readyz report a database behind the code.
+    await q.query(`GRANT SELECT ON schema_migrations TO ngo_commons_app`);
+
+    // One row per organization and bucket (the organization, or one of its API keys), reset when a
+    // new window starts, so the table does not grow with time.
+    await q.query(`CREATE TABLE rate_limit_counters (
+        organization_id uuid NOT NULL, bucket text NOT NULL, window_start timestamptz(3) NOT NULL, count integer NOT NULL,
+        CONSTRAINT pk_rate_limit_counters PRIMARY KEY (organization_id, bucket))`);
+    await q.query(`ALTER TABLE rate_limit_counters ADD CONSTRAINT fk_rate_limit_counters_organization
+        FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE`);
+
+    // A retried create returns what the first attempt created instead of creating it again.
+    await q.query(`CREATE TABLE idempotency_keys (
+        organization_id uuid NOT NULL, key text NOT NULL, operation text NOT NULL, request_hash text NOT NULL,
+        entity_organization_id uuid, entity_id uuid, created_at timestamptz(3) NOT NULL DEFAULT now(),
+        CONSTRAINT pk_idempotency_keys PRIMARY KEY (organization_id, key))`);
+    await q.query(`ALTER TABLE idempotency_keys ADD CONSTRAINT fk_idempotency_keys_organization
+        FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE`);
+
+    for (const table of ['rate_limit_counters', 'idempotency_keys']) {
+      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+      await q.query(`CREATE POLICY ${table}_own ON ${table} FOR ALL TO ngo_commons_app
+          USING (organization_id = app_organization_id()) WITH CHECK (organization_id = app_organization_id())`);
+    }
+    await q.query(`GRANT SELECT, INSERT, UPDATE ON rate_limit_counters TO ngo_commons_app`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE (entity_organization_id, entity_id) ON idempotency_keys TO ngo_commons_app`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE idempotency_keys`);
+    await q.query(`DROP TABLE rate_limit_counters`);
+    await q.query(`REVOKE SELECT ON schema_migrations FROM ngo_commons_app`);
+  }
+}

@@ -1,0 +1,83 @@
+import { SendReferralDocument, ViewerDocument } from './generated/graphql';
+import { createApiKey, dataOf, errorCodes, signUpOrganization } from './factories';
+import { partner, recordConsent, registerClient } from './factories/referrals';
+import { startTestApp, type GraphQLResponse, type TestApp, type TestInstance } from './setup/test-app';
+
+let app: TestApp;
+let second: TestInstance;
+beforeAll(async () => {
+  app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_API_KEY_PER_MINUTE: '2' });
+  second = await app.startInstance();
+});
+afterAll(async () => {
+  await second.close();
+  await app.close();
+});
+
+/** Answers and refusals of requests sent alternately to the two instances. */
+async function alternate(count: number, token: string): Promise<GraphQLResponse<unknown>[]> {
+  const responses = [];
+  for (let i = 0; i < count; i += 1) responses.push(await (i % 2 ? second : app).request(ViewerDocument, undefined, { token }));
+  return responses;
+}
+
+describe('two server instances on one database', () => {
+  it('share the rate limit of an organization, answering 429 with a retry hint past it', async () => {
+    const admin = await signUpOrganization(app);
+    const responses = await alternate(20, admin.token);
+    const accepted = responses.filter((res) => !res.errors);
+    const refused = responses.filter((res) => res.errors);
+    // At most two one-minute windows are touched, so at most twice the limit get through.
+    expect(accepted.length).toBeGreaterThanOrEqual(6);
+    expect(accepted.length).toBeLessThanOrEqual(12);
+    expect(refused.length).toBe(20 - accepted.length);
+    for (const res of refused) {
+      expect([res.status, errorCodes(res)]).toEqual([429, ['RATE_LIMITED']]);
+      expect(res.errors?.[0].extensions).toMatchObject({ limit: 6 });
+      expect(res.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    const [{ count }] = await app.ownerQuery<{ count: number }>(
+      `SELECT count FROM rate_limit_counters WHERE organization_id = $1 AND bucket = 'organization'`,
+      [admin.organizationId],
+    );
+    expect(count).toBeGreaterThan(0);
+  });
+
+  it('limit each API key on its own, below its organization', async () => {
+    const admin = await signUpOrganization(app);
+    const key = await createApiKey(app, admin, ['DIRECTORY_READ']);
+    const responses = await alternate(8, key.secret);
+    const accepted = responses.filter((res) => !res.errors).length;
+    expect(accepted).toBeGreaterThanOrEqual(2);
+    expect(accepted).toBeLessThanOrEqual(4);
+    expect(responses.find((res) => res.errors)?.errors?.[0].message).toMatch(/this API key may send 2 per minute/);
+  });
+
+  it('honour an idempotency key across instances: a retried referral is created once', async () => {
+    const scale = await startTestApp();
+    const other = await scale.startInstance();
+    try {
+      const centre = await signUpOrganization(scale);
+      const hospital = await signUpOrganization(scale);
+      await partner(scale, centre, hospital);
+      const client = await registerClient(scale, centre);
+      await recordConsent(scale, centre, client.id, hospital.organizationId);
+      const input = { clientId: client.id, receivingOrganizationId: hospital.organizationId, reason: 'Needs a home visit', idempotencyKey: `retry-${client.id}` };
+      const [first, retry] = await Promise.all([
+        scale.request(SendReferralDocument, { input }, { token: centre.token }),
+        other.request(SendReferralDocument, { input }, { token: centre.token }),
+      ]);
+      expect(dataOf(first).sendReferral.id).toBe(dataOf(retry).sendReferral.id);
+      const [{ n }] = await scale.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM referrals WHERE client_id = $1', [client.id]);
+      expect(n).toBe(1);
+
+      const reused = await other.request(SendReferralDocument, { input: { ...input, reason: 'Something else' } }, { token: centre.token });
+      expect(errorCodes(reused)).toEqual(['CONFLICT']);
+      const fresh = dataOf(await scale.request(SendReferralDocument, { input: { ...input, idempotencyKey: `again-${client.id}` } }, { token: centre.token }));
+      expect(fresh.sendReferral.id).not.toBe(dataOf(first).sendReferral.id);
+    } finally {
+      await other.close();
+      await scale.close();
+    }
+  });
+});
