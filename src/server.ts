@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { costLimitsPlugin } from './common/cost-limits';
-import { ErrorCode } from './common/errors';
+import { AppError, ErrorCode } from './common/errors';
 import { createErrorFormatter, isExpectedErrorCode } from './common/format-error';
 import { DEFAULT_PAGE_SIZE } from './common/pagination';
 import { RequestContext, type AppServices, type Credential } from './context/request-context';
@@ -41,11 +41,18 @@ const requestLifecycle: ApolloServerPlugin<RequestContext> = {
           await contextValue.finish('commit');
           response.http.headers.set('x-sql-statements', String(contextValue.statements));
         } catch (error) {
+          // Whether the commit reached the database is unknown: the client should retry (with an idempotency key for creates).
+          const unavailable = error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE;
           contextValue.logger.error({ err: error }, 'commit failed');
+          response.http.status = unavailable ? 503 : 500;
           response.body = {
             kind: 'single',
             singleResult: {
-              errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+              errors: [
+                unavailable
+                  ? { message: error.message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: 5 } }
+                  : { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+              ],
             },
           };
         }

@@ -15,6 +15,7 @@ export enum ErrorCode {
   TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
   DOCUMENT_TOO_LARGE = 'DOCUMENT_TOO_LARGE',
   RATE_LIMITED = 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -77,6 +78,23 @@ export const badInput = (message: string, argumentPath: readonly (string | numbe
 /** `current`, when given, tells the client the state it lost to, so it can show it without another read. */
 export const conflict = (message: string, current?: Record<string, unknown>) =>
   new AppError(ErrorCode.CONFLICT, message, current ? { details: { current } } : {});
+
+/** The database cannot be reached: the request did nothing, and the same request can be retried. */
+export const serviceUnavailable = () =>
+  new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable right now: nothing was changed; retry in a few seconds', {
+    details: { retryAfterSeconds: 5, http: { status: 503, headers: new Map([['retry-after', '5']]) } },
+  });
+
+/**
+ * Whether an error means the database went away (refused or dropped connection, server shutting
+ * down or starting), as opposed to a problem with the request.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  const candidate = (error as { driverError?: unknown })?.driverError ?? error;
+  const { code, message } = (candidate ?? {}) as { code?: string; message?: string };
+  if (code && (code.startsWith('08') || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message ?? '');
+}
 
 /** PostgreSQL's SQLSTATE for a unique violation, the usual source of CONFLICT. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

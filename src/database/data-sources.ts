@@ -41,6 +41,8 @@ export function createAppDataSource(url: string, options: AppPoolOptions): DataS
     extra: {
       max: options.poolSize,
       application_name: 'ngo-commons',
+      // Fail fast while the database is away (connecting or waiting for a pooled connection), instead of queueing requests.
+      connectionTimeoutMillis: 3000,
       // Also set on the role by ensureAppLoginRole; repeated here for operator-made roles (APP_DATABASE_URL).
       options: `-c statement_timeout=${options.statementTimeoutMs} -c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs}`,
     },

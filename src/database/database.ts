@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isConnectionFailure, serviceUnavailable } from '../common/errors';
 import { isUuid } from '../common/validation';
 import type { Logger } from '../logger';
 
@@ -40,7 +41,9 @@ function serialized(runner: QueryRunner, onStatement: () => void): QueryRunner {
   let tail: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {
     onStatement();
-    const run = tail.then(() => query(...args));
+    const run = tail.then(() => query(...args)).catch((error: unknown) => {
+      throw isConnectionFailure(error) ? serviceUnavailable() : error;
+    });
     tail = run.catch(() => undefined);
     return run;
   }) as QueryRunner['query'];
@@ -115,7 +118,9 @@ export class ScopedTransaction {
   private async open(): Promise<EntityManager> {
     const runner = serialized(this.dataSource.createQueryRunner(), () => (this.statements += 1));
     this.runner = runner;
-    await runner.connect();
+    await runner.connect().catch((error: unknown) => {
+      throw isConnectionFailure(error) ? serviceUnavailable() : error;
+    });
     await runner.startTransaction();
     await applySettings(runner, this.settings);
     return runner.manager;
