@@ -28,6 +28,17 @@ export class Operations1795700000000 implements MigrationInterface {
     await q.query(`ALTER TABLE idempotency_keys ADD CONSTRAINT fk_idempotency_keys_organization
         FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE`);
 
+    // Automatic persisted queries: the query text of each hash a client registered. Not tenant data;
+    // a row is reachable only by its hash (the app.lookup_hash setting), like a credential lookup.
+    await q.query(`CREATE TABLE persisted_queries (
+        hash text NOT NULL, query text NOT NULL, created_at timestamptz(3) NOT NULL DEFAULT now(),
+        CONSTRAINT pk_persisted_queries PRIMARY KEY (hash), CONSTRAINT ck_persisted_queries_hash CHECK (hash ~ '^[0-9a-f]{64}$'))`);
+    await q.query(`ALTER TABLE persisted_queries ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE persisted_queries FORCE ROW LEVEL SECURITY`);
+    await q.query(`CREATE POLICY persisted_queries_lookup ON persisted_queries FOR SELECT TO ngo_commons_app USING (hash = app_lookup_hash())`);
+    await q.query(`CREATE POLICY persisted_queries_register ON persisted_queries FOR INSERT TO ngo_commons_app WITH CHECK (hash = app_lookup_hash())`);
+    await q.query(`GRANT SELECT, INSERT ON persisted_queries TO ngo_commons_app`);
+
     for (const table of ['rate_limit_counters', 'idempotency_keys']) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
@@ -39,6 +50,7 @@ export class Operations1795700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE persisted_queries`);
     await q.query(`DROP TABLE idempotency_keys`);
     await q.query(`DROP TABLE rate_limit_counters`);
     await q.query(`REVOKE SELECT ON schema_migrations FROM ngo_commons_app`);

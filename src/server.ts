@@ -17,6 +17,7 @@ import { RequestContext, type AppServices, type Credential } from './context/req
 import type { Database } from './database/database';
 import type { Logger } from './logger';
 import { verifyCredential } from './modules/auth/auth.service';
+import { PersistedQueryCache } from './modules/operations/persisted-query-cache';
 import { enforceRateLimit } from './modules/operations/rate-limit';
 import { API_KEY_PREFIX, Credentials } from './modules/auth/credentials';
 import { MIGRATIONS } from '../migrations';
@@ -129,7 +130,8 @@ export async function startServer(options: {
     introspection: config.graphql.introspection,
     includeStacktraceInErrorResponses: config.graphql.exposeErrorDetails,
     csrfPrevention: config.graphql.csrfPrevention,
-    persistedQueries: false,
+    // Automatic persisted queries: a client sends a query's SHA-256 instead of its text once registered.
+    persistedQueries: { cache: new PersistedQueryCache(database) },
     formatError: createErrorFormatter({ exposeDetails: config.graphql.exposeErrorDetails }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

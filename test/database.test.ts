@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { createOwnerDataSource } from '../src/database/data-sources';
 import { APP_GROUP_ROLE } from '../src/database/roles';
@@ -18,6 +19,12 @@ beforeAll(async () => {
   const world = await buildWorld(app);
   const client = await registerClient(app, world.a.admin, { fullName: 'Idempotent' });
   await sendReferral(app, world.a.admin, { clientId: client.id, externalReceiverName: 'Chùa Phúc Khánh', idempotencyKey: `key-${client.id}` });
+  const query = '{ viewer { organization { id } } }';
+  await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } } }),
+  });
 });
 afterAll(() => app.close());
 

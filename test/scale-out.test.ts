@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SendReferralDocument, ViewerDocument } from './generated/graphql';
 import { createApiKey, dataOf, errorCodes, signUpOrganization } from './factories';
 import { partner, recordConsent, registerClient } from './factories/referrals';
@@ -51,6 +52,26 @@ describe('two server instances on one database', () => {
     expect(accepted).toBeGreaterThanOrEqual(2);
     expect(accepted).toBeLessThanOrEqual(4);
     expect(responses.find((res) => res.errors)?.errors?.[0].message).toMatch(/this API key may send 2 per minute/);
+  });
+
+  it('share automatic persisted queries: a hash registered on one instance works on the other', async () => {
+    const admin = await signUpOrganization(app);
+    const query = '{ viewer { organization { id } } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const send = async (url: string, body: Record<string, unknown>) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+        body: JSON.stringify({ ...body, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+      });
+      return (await response.json()) as { data?: { viewer: { organization: { id: string } } }; errors?: { extensions: { code: string } }[] };
+    };
+    const unknown = await send(second.url, {});
+    expect(unknown.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await send(app.url, { query })).data?.viewer.organization.id).toBe(admin.organizationId);
+    expect((await send(second.url, {})).data?.viewer.organization.id).toBe(admin.organizationId);
+    const [stored] = await app.ownerQuery<{ query: string }>('SELECT query FROM persisted_queries WHERE hash = $1', [sha256Hash]);
+    expect(stored.query).toBe(query);
   });
 
   it('honour an idempotency key across instances: a retried referral is created once', async () => {

@@ -139,7 +139,8 @@ export type PlatformOperation =
   | 'apiKeyLookup'
   | 'acceptInvitation'
   | 'switchOrganization'
-  | 'seedDemo';
+  | 'seedDemo'
+  | 'persistedQuery';
 
 /**
  * The only way to reach the application role's pool. There is deliberately no accessor for the

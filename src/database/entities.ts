@@ -12,6 +12,7 @@ import { ServiceAtLocation } from '../modules/directory/service-at-location.enti
 import { ServiceCategory } from '../modules/directory/service-category.entity';
 import { Service } from '../modules/directory/service.entity';
 import { IdempotencyKey } from '../modules/operations/idempotency-key.entity';
+import { PersistedQuery } from '../modules/operations/persisted-query.entity';
 import { RateLimitCounter } from '../modules/operations/rate-limit-counter.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { PartnershipEvent } from '../modules/partnerships/partnership-event.entity';
@@ -58,4 +59,5 @@ export const ENTITIES = [
   ProgramReferralFact,
   RateLimitCounter,
   IdempotencyKey,
+  PersistedQuery,
 ];
