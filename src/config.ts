@@ -39,6 +39,7 @@ const schema = z
     GRAPHQL_INTROSPECTION: booleanString.optional(),
     EXPOSE_ERROR_DETAILS: booleanString.optional(),
     CSRF_PREVENTION: booleanString.default(true),
+    PERSISTED_QUERIES_ONLY: booleanString.default(false),
     MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
     MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(10_000),
@@ -106,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxPageSize: e.MAX_PAGE_SIZE,
       limits: { maxDepth: e.MAX_QUERY_DEPTH, maxComplexity: e.MAX_QUERY_COMPLEXITY, maxAliases: e.MAX_ALIASES },
       maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+      persistedQueriesOnly: e.PERSISTED_QUERIES_ONLY,
     },
     /** Requests per minute; 0 switches a limit off. */
     rateLimits: { organizationPerMinute: e.RATE_LIMIT_PER_MINUTE, apiKeyPerMinute: e.RATE_LIMIT_API_KEY_PER_MINUTE },

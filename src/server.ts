@@ -18,6 +18,7 @@ import type { Database } from './database/database';
 import type { Logger } from './logger';
 import { verifyCredential } from './modules/auth/auth.service';
 import { PersistedQueryCache } from './modules/operations/persisted-query-cache';
+import { persistedQueriesOnly } from './modules/operations/persisted-queries';
 import { enforceRateLimit } from './modules/operations/rate-limit';
 import { API_KEY_PREFIX, Credentials } from './modules/auth/credentials';
 import { MIGRATIONS } from '../migrations';
@@ -157,6 +158,7 @@ export async function startServer(options: {
     '/graphql',
     express.json({ limit: '1mb' }),
     documentSizeLimit(config.graphql.maxDocumentBytes),
+    ...(config.graphql.persistedQueriesOnly ? [persistedQueriesOnly()] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         new RequestContext(services, await credentialFrom(req.headers.authorization, credentials)),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { SendReferralDocument, ViewerDocument } from './generated/graphql';
 import { createApiKey, dataOf, errorCodes, signUpOrganization } from './factories';
 import { partner, recordConsent, registerClient } from './factories/referrals';
+import { registerPersistedQueries, sha256 } from '../src/modules/operations/persisted-queries';
 import { startTestApp, type GraphQLResponse, type TestApp, type TestInstance } from './setup/test-app';
 
 let app: TestApp;
@@ -74,6 +75,31 @@ describe('two server instances on one database', () => {
     expect(stored.query).toBe(query);
   });
 
+  it('in allow-list mode run only operations registered ahead, by hash', async () => {
+    const strict = await startTestApp({ PERSISTED_QUERIES_ONLY: 'true' });
+    try {
+      const admin = await signUpOrganizationByHash(strict);
+      const query = '{ viewer { organization { id } } }';
+      expect(await registerPersistedQueries(strict.ownerUrl, [query, query])).toBe(1);
+      const send = async (body: Record<string, unknown>) => {
+        const response = await fetch(strict.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] } };
+      };
+      const registered = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
+      expect(registered.body.errors).toBeUndefined();
+      const text = await send({ query: '{ viewer { user { email } } }' });
+      expect([text.status, text.body.errors?.[0].extensions.code]).toEqual([400, 'PERSISTED_QUERY_REQUIRED']);
+      const unregistered = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ __typename }') } } });
+      expect(unregistered.body.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('honour an idempotency key across instances: a retried referral is created once', async () => {
     const scale = await startTestApp();
     const other = await scale.startInstance();
@@ -102,3 +128,21 @@ describe('two server instances on one database', () => {
     }
   });
 });
+
+/** Signs up through a registered signUp operation, as a front end in allow-list mode would; answers the access token. */
+async function signUpOrganizationByHash(strict: TestApp): Promise<string> {
+  const query = 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }';
+  await registerPersistedQueries(strict.ownerUrl, [query]);
+  const response = await fetch(strict.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      variables: {
+        input: { organization: { name: 'Allow-list', kind: 'NGO', countryCode: 'VN' }, email: 'allow-list@example.org', password: 'test-password-0123', displayName: 'Admin' },
+      },
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } },
+    }),
+  });
+  const body = (await response.json()) as { data: { signUp: { accessToken: string } } };
+  return body.data.signUp.accessToken;
+}
