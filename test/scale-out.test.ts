@@ -45,6 +45,17 @@ describe('two server instances on one database', () => {
     expect(count).toBeGreaterThan(0);
   });
 
+  it('count requests without waiting on the request pool, so many at once do not stall', async () => {
+    const busy = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', DB_POOL_SIZE: '3' });
+    try {
+      const admin = await signUpOrganization(busy);
+      const responses = await Promise.all(Array.from({ length: 24 }, () => busy.request(ViewerDocument, undefined, { token: admin.token })));
+      expect(responses.flatMap(errorCodes)).toEqual([]);
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('limit each API key on its own, below its organization', async () => {
     const admin = await signUpOrganization(app);
     const key = await createApiKey(app, admin, ['DIRECTORY_READ']);

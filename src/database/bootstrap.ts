@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createAppDataSource, createOwnerDataSource } from './data-sources';
@@ -38,5 +39,8 @@ export async function connectAppDatabase(config: Config, appUrl: string, logger:
   await assertAppRoleIsBoundByRls(appUrl);
   const dataSource = createAppDataSource(appUrl, config.database);
   await dataSource.initialize();
-  return new Database(dataSource, logger);
+  const counters = new Pool({ connectionString: appUrl, max: 2, connectionTimeoutMillis: 3000, application_name: 'ngo-commons-counters' });
+  // An idle counter connection dropped by a database restart is replaced on next use; nothing to do here.
+  counters.on('error', (error) => logger.warn({ err: error }, 'rate-limit counter connection lost'));
+  return new Database(dataSource, counters, logger);
 }

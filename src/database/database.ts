@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isConnectionFailure, serviceUnavailable } from '../common/errors';
 import { isUuid } from '../common/validation';
@@ -149,12 +150,19 @@ export type PlatformOperation =
  */
 export class Database {
   readonly #dataSource: DataSource;
+  readonly #counters: Pool;
 
+  /**
+   * `counters` is a small pool of its own for rate-limit counting: a request counts itself while it
+   * may already hold a connection of the main pool, and must never wait for another one from it.
+   */
   constructor(
     dataSource: DataSource,
+    counters: Pool,
     private readonly logger: Logger,
   ) {
     this.#dataSource = dataSource;
+    this.#counters = counters;
   }
 
   openScope(settings: TenantSettings): ScopedTransaction {
@@ -191,15 +199,14 @@ export class Database {
     }
     // Values are checked above and inlined: a multi-statement query sends no parameters.
     const rows = buckets.map((bucket) => `('${organizationId}', '${bucket}', date_trunc('minute', now()), 1)`).join(', ');
-    const pool = (this.#dataSource.driver as unknown as { master: { query(sql: string): Promise<{ rows: unknown[] }[]> } }).master;
-    const results = await pool.query(
+    const results = (await this.#counters.query(
       `BEGIN; SELECT set_config('app.organization_id', '${organizationId}', true);
        INSERT INTO rate_limit_counters AS c (organization_id, bucket, window_start, count) VALUES ${rows}
        ON CONFLICT (organization_id, bucket) DO UPDATE
          SET count = CASE WHEN c.window_start = EXCLUDED.window_start THEN c.count + 1 ELSE 1 END, window_start = EXCLUDED.window_start
        RETURNING bucket, count, ceil(extract(epoch FROM (window_start + interval '1 minute' - now())))::int AS "retryAfterSeconds";
        COMMIT;`,
-    );
+    )) as unknown as { rows: unknown[] }[];
     return results[2].rows as { bucket: string; count: number; retryAfterSeconds: number }[];
   }
 
@@ -219,6 +226,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.#counters.end();
     if (this.#dataSource.isInitialized) await this.#dataSource.destroy();
   }
 }
