@@ -1,0 +1,178 @@
+import autocannon from 'autocannon';
+import type { Client } from 'pg';
+import { clusterCpuOf, cpuOf, sampleMemory } from './processes';
+import type { ProfileSummary } from './profile';
+
+/** One HTTP request of a load run. */
+export interface RequestSpec {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Makes the requests of a run: `next(context)` for each request; `answered` with each response. */
+export interface RequestSource {
+  next(context: Record<string, unknown>): RequestSpec;
+  answered?(context: Record<string, unknown>, status: number, body: string): void;
+  /** Called between the warm-up and the measured run (autocannon drops the warm-up's requests in flight). */
+  afterWarmup?(): Promise<void>;
+}
+
+export interface StatementProfile {
+  query: string;
+  calls: number;
+  totalMs: number;
+  meanMs: number;
+  rows: number;
+}
+
+export interface RunResult {
+  operation: string;
+  target: string;
+  requests: number;
+  seconds: number;
+  rps: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  errors: number;
+  non2xx: number;
+  /** Responses with a GraphQL `errors` member or a status other than 200. */
+  failed: number;
+  /** The first few distinct failures, for diagnosis. */
+  failureSamples: string[];
+  /** From the response's x-sql-statements header (the server's own count). */
+  statementsHeader: number | null;
+  /** From pg_stat_statements: statements the run's database role executed, per request. */
+  statementsPerRequest: number | null;
+  dbMsPerRequest: number | null;
+  serverCpuMsPerRequest: number;
+  databaseCpuMsPerRequest: number | null;
+  peakRssMb: number;
+  topStatements: StatementProfile[];
+  /** With --profile: where the server's CPU went during the run. */
+  profile?: ProfileSummary | null;
+}
+
+export interface LoadSettings {
+  connections: number;
+  duration: number;
+  warmup: number;
+}
+
+export interface Target {
+  name: string;
+  url: string;
+  pid: number;
+  /** The database role whose statements pg_stat_statements counts for this target. */
+  role: string;
+}
+
+interface Tally {
+  failed: number;
+  statements: number;
+  counted: number;
+  samples: Set<string>;
+}
+
+function cannon(url: string, source: RequestSource, connections: number, duration: number, stats: Tally) {
+  return autocannon({
+    url,
+    connections,
+    duration,
+    method: 'POST',
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: ((request: autocannon.Request, context: Record<string, unknown>) => {
+          const spec = source.next(context);
+          return { ...request, method: 'POST', path: spec.path, headers: spec.headers, body: spec.body };
+        }) as unknown as autocannon.Request['setupRequest'],
+        onResponse: ((status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => {
+          if (status !== 200 || body.includes('"errors":')) {
+            stats.failed += 1;
+            if (stats.samples.size < 3) stats.samples.add(`${status} ${body.replace(/"requestId":"[^"]*"/g, '').slice(0, 300)}`);
+          }
+          const statements = Number(headers?.['x-sql-statements']);
+          if (Number.isFinite(statements) && statements > 0) {
+            stats.statements += statements;
+            stats.counted += 1;
+          }
+          source.answered?.(context, status, body);
+        }) as unknown as autocannon.Request['onResponse'],
+      },
+    ],
+  });
+}
+
+async function statementStats(owner: Client | null, role: string): Promise<{ calls: number; ms: number; top: StatementProfile[] } | null> {
+  if (!owner) return null;
+  const { rows } = await owner.query(
+    `SELECT s.query, s.calls::float8 AS calls, s.total_exec_time AS total, s.mean_exec_time AS mean, s.rows::float8 AS rows
+       FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
+      WHERE r.rolname = $1 AND s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY s.total_exec_time DESC`,
+    [role],
+  );
+  return {
+    calls: rows.reduce((sum, row) => sum + row.calls, 0),
+    ms: rows.reduce((sum, row) => sum + row.total, 0),
+    top: rows.slice(0, 12).map((row) => ({
+      query: String(row.query).replace(/\s+/g, ' ').slice(0, 400),
+      calls: row.calls,
+      totalMs: Math.round(row.total),
+      meanMs: Math.round(row.mean * 1000) / 1000,
+      rows: row.rows,
+    })),
+  };
+}
+
+/**
+ * Warms up, then measures one target under load: throughput and latency from autocannon; the
+ * server's CPU and peak memory from /proc; statements and their database time from
+ * pg_stat_statements (reset after the warm-up), when the cluster has it.
+ */
+export async function runLoad(
+  operation: string,
+  target: Target,
+  source: RequestSource,
+  settings: LoadSettings,
+  owner: Client | null,
+  postmasterPid: number | null,
+): Promise<RunResult> {
+  const warm: Tally = { failed: 0, statements: 0, counted: 0, samples: new Set() };
+  await cannon(target.url, source, settings.connections, settings.warmup, warm);
+  await source.afterWarmup?.();
+  if (owner) await owner.query('SELECT pg_stat_statements_reset()');
+  const stats: Tally = { failed: 0, statements: 0, counted: 0, samples: new Set() };
+  const memory = sampleMemory(target.pid);
+  const cpuBefore = cpuOf(target.pid);
+  const dbBefore = clusterCpuOf(postmasterPid);
+  const started = Date.now();
+  const result = await cannon(target.url, source, settings.connections, settings.duration, stats);
+  const seconds = (Date.now() - started) / 1000;
+  const cpu = cpuOf(target.pid) - cpuBefore;
+  const dbAfter = clusterCpuOf(postmasterPid);
+  const peak = memory.stop();
+  const db = await statementStats(owner, target.role);
+  const requests = result.requests.total;
+  const per = (value: number) => (requests ? value / requests : 0);
+  return {
+    operation,
+    target: target.name,
+    requests,
+    seconds: Math.round(seconds * 10) / 10,
+    rps: Math.round((requests / result.duration) * 10) / 10,
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    failed: stats.failed,
+    failureSamples: [...stats.samples],
+    statementsHeader: stats.counted ? Math.round((stats.statements / stats.counted) * 10) / 10 : null,
+    statementsPerRequest: db ? Math.round(per(db.calls) * 10) / 10 : null,
+    dbMsPerRequest: db ? Math.round(per(db.ms) * 1000) / 1000 : null,
+    serverCpuMsPerRequest: Math.round(per(cpu * 1000) * 100) / 100,
+    databaseCpuMsPerRequest: dbBefore !== null && dbAfter !== null ? Math.round(per((dbAfter - dbBefore) * 1000) * 100) / 100 : null,
+    peakRssMb: Math.round(peak / 1024 / 1024),
+    topStatements: db?.top ?? [],
+  };
+}
