@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
 import { mutationSavepoint } from './common/mutation-savepoint.middleware';
+import { rejectUnstorableText } from './common/text-input.middleware';
 import { ApiKeysResolver } from './modules/auth/api-keys.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { MembersResolver } from './modules/auth/members.resolver';
@@ -50,7 +51,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     ],
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [mutationSavepoint],
+    globalMiddlewares: [rejectUnstorableText, mutationSavepoint],
     validate: { forbidUnknownValues: false },
   });
 }

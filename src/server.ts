@@ -3,7 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import express, { type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
@@ -164,6 +164,17 @@ export async function startServer(options: {
         new RequestContext(services, await credentialFrom(req.headers.authorization, credentials)),
     }),
   );
+
+  // The JSON body parser's refusals (malformed JSON, unsupported charset or encoding, over 1 MB)
+  // answer as GraphQL errors do, in JSON, and never with a stack trace.
+  app.use(((error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'unexpected error outside GraphQL');
+    const message =
+      status === 413 ? 'The request body is larger than 1 MB' : status === 500 ? 'Internal server error' : `The request body was refused: ${error.message}`;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }] });
+  }) as ErrorRequestHandler);
 
   const port = options.port ?? config.http.port;
   const host = options.host ?? config.http.host;

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from './errors';
 
@@ -14,21 +15,23 @@ const limitError = (code: ErrorCode, message: string, details: Record<string, nu
   new AppError(code, message, { details: { ...details, http: { status: 400 } } });
 
 /**
- * Depth of the deepest field, fragments followed (each fragment at most once on a path, so a
- * fragment cycle, already invalid, cannot loop here).
+ * Depth of the deepest field, fragments followed. Each fragment's depth is worked out once and
+ * remembered, so fragments that spread others many times cost linear time, not one walk per path
+ * (validation has already refused fragment cycles).
  */
-export function queryDepth(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
+export function queryDepth(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, known = new Map<string, number>()): number {
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      deepest = Math.max(deepest, selection.selectionSet ? 1 + queryDepth(selection.selectionSet, fragments, seen) : 1);
+      deepest = Math.max(deepest, selection.selectionSet ? 1 + queryDepth(selection.selectionSet, fragments, known) : 1);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, queryDepth(selection.selectionSet, fragments, seen));
+      deepest = Math.max(deepest, queryDepth(selection.selectionSet, fragments, known));
     } else {
-      const fragment = fragments.get(selection.name.value);
-      if (fragment && !seen.has(fragment.name.value)) {
-        deepest = Math.max(deepest, queryDepth(fragment.selectionSet, fragments, new Set([...seen, fragment.name.value])));
-      }
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (!fragment) continue;
+      if (!known.has(name)) known.set(name, queryDepth(fragment.selectionSet, fragments, known));
+      deepest = Math.max(deepest, known.get(name)!);
     }
   }
   return deepest;
@@ -85,6 +88,10 @@ export function costLimitsPlugin(schema: GraphQLSchema, limits: CostLimits, defa
               maxAliases: limits.maxAliases,
             });
           }
+          // Variables that do not fit their types are refused by execution next, as BAD_USER_INPUT, before
+          // any resolver; coercing them here with the same cap of errors keeps a huge invalid list cheap.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
+          if (coerced.errors) return;
           let complexity: number;
           try {
             complexity = getComplexity({
@@ -95,9 +102,12 @@ export function costLimitsPlugin(schema: GraphQLSchema, limits: CostLimits, defa
               estimators: [fieldExtensionsEstimator(), pageSizeEstimator(defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (error) {
-            // Variables that do not fit their types: execution refuses them next, as BAD_USER_INPUT, before any resolver.
-            if (error instanceof GraphQLError) return;
-            throw error;
+            // The estimator gives up on documents with too many nodes: too large to run, too. Any other
+            // failure is an argument that execution refuses next (e.g. null for `first: Int!`).
+            if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) return;
+            throw limitError(ErrorCode.QUERY_TOO_COMPLEX, 'The query is too large to estimate its cost: ask for fewer fields', {
+              maxComplexity: limits.maxComplexity,
+            });
           }
           if (complexity > limits.maxComplexity) {
             throw limitError(

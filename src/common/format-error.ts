@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { APOLLO_ERROR_CODES, ErrorCode } from './errors';
 
 const PASSED_THROUGH = new Set<string>([...Object.values(ErrorCode), ...APOLLO_ERROR_CODES]);
@@ -27,11 +27,11 @@ function firstViolation(errors: ValidationError[], path: string[] = []): { path:
  * INTERNAL_SERVER_ERROR (the request plugin logs it and adds the request id).
  */
 export function createErrorFormatter(options: { exposeDetails: boolean }) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
 
     const validationErrors = formatted.extensions?.validationErrors as ValidationError[] | undefined;
-    if (code === 'BAD_USER_INPUT' && validationErrors) {
+    if (code === 'BAD_USER_INPUT' && Array.isArray(validationErrors)) {
       const violation = firstViolation(validationErrors);
       // Inputs arrive as the `input` argument (named *Input); page and filter arguments stand alone.
       const target = validationErrors[0]?.target?.constructor?.name ?? '';
@@ -42,6 +42,15 @@ export function createErrorFormatter(options: { exposeDetails: boolean }) {
         path: formatted.path,
         extensions: { code: ErrorCode.BAD_USER_INPUT, argumentPath },
       };
+    }
+
+    // GraphQL's own refusals of a request (argument and variable coercion, e.g. null for `first: Int!`,
+    // "too many errors processing variables") carry no code and wrap no thrown error: they are the
+    // client's mistake, not a bug.
+    // Execution wraps an argument's refusal in a located error: look at what it wraps.
+    const root = error instanceof GraphQLError && error.originalError instanceof GraphQLError ? error.originalError : error;
+    if (!isExpectedErrorCode(code) && root instanceof GraphQLError && !root.originalError && root.extensions?.code === undefined) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
 
     if (isExpectedErrorCode(code)) {

@@ -151,6 +151,7 @@ export type PlatformOperation =
 export class Database {
   readonly #dataSource: DataSource;
   readonly #counters: Pool;
+  readonly #platform: DataSource;
 
   /**
    * `counters` is a small pool of its own for rate-limit counting: a request counts itself while it
@@ -158,10 +159,12 @@ export class Database {
    */
   constructor(
     dataSource: DataSource,
+    platform: DataSource,
     counters: Pool,
     private readonly logger: Logger,
   ) {
     this.#dataSource = dataSource;
+    this.#platform = platform;
     this.#counters = counters;
   }
 
@@ -175,7 +178,9 @@ export class Database {
     settings: TenantSettings,
     work: (tx: ScopedTransaction) => Promise<T>,
   ): Promise<T> {
-    const tx = this.openScope(settings);
+    // A pool of its own: a sign-in may run while its request already holds a connection of the main
+    // pool, and must not wait for a second one from it.
+    const tx = new ScopedTransaction(this.#platform, settings);
     this.logger.debug({ operation }, 'platform operation');
     let result: T;
     try {
@@ -227,6 +232,7 @@ export class Database {
 
   async close(): Promise<void> {
     await this.#counters.end();
+    if (this.#platform.isInitialized) await this.#platform.destroy();
     if (this.#dataSource.isInitialized) await this.#dataSource.destroy();
   }
 }

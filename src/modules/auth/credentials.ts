@@ -1,3 +1,4 @@
+import { isUuid } from '../../common/validation';
 import argon2 from 'argon2';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { createHash, randomBytes } from 'node:crypto';
@@ -50,8 +51,8 @@ export class Credentials {
         requiredClaims: ['sub', 'exp'],
       });
       const { sub, org, sid } = payload;
-      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string') return null;
-      return { userId: sub, organizationId: org, sessionId: sid };
+      if (![sub, org, sid].every((claim) => typeof claim === 'string' && isUuid(claim))) return null;
+      return { userId: sub as string, organizationId: org as string, sessionId: sid as string };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;
       throw error;
