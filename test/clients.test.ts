@@ -71,6 +71,15 @@ describe('clients', () => {
     expect(errorCodes(await app.request(ClientsDocument, {}, { token: key.secret }))).toEqual(['FORBIDDEN']);
   });
 
+  it('are registered once per idempotency key, however often the request is retried', async () => {
+    const admin = await signUpOrganization(app);
+    const input = { fullName: 'Thào Thị Dế', sex: 'FEMALE' as const, ageBand: 'AGE_18_59' as const, idempotencyKey: `register-${admin.organizationId}` };
+    const attempts = await Promise.all([0, 1, 2].map(() => app.request(RegisterClientDocument, { input }, { token: admin.token })));
+    expect(new Set(attempts.map((res) => dataOf(res).registerClient.id)).size).toBe(1);
+    const [{ n }] = await app.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM clients WHERE organization_id = $1', [admin.organizationId]);
+    expect(n).toBe(1);
+  });
+
   it('are updated with a version check', async () => {
     const admin = await signUpOrganization(app);
     const client = await registerClient(app, admin);

@@ -29,6 +29,8 @@ export type AddIndicatorInput = {
   direction?: IndicatorDirection;
   /** Dimensions it is reported by. */
   disaggregations?: Array<Dimension>;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** What kind of value it takes. */
   measure?: IndicatorMeasure;
   /** What it measures (1–500 characters). */
@@ -45,6 +47,8 @@ export type AddIndicatorInput = {
 export type AddProgramResultInput = {
   /** More about it (at most 4,000 characters). */
   description?: string | null | undefined;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** The programme. */
   programId: string | number;
   /** What the result is (1–500 characters). */
@@ -181,6 +185,8 @@ export type CreateProgramInput = {
   description?: string | null | undefined;
   /** Last day, if known. */
   endsOn?: string | null | undefined;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** Name (1–300 characters). */
   name: string;
   /** Regions it works in (at most 50), e.g. ["Lào Cai", "Yên Bái"]. */
@@ -207,6 +213,8 @@ export type CreateServiceInput = {
   description?: string | null | undefined;
   /** Who the service is for (at most 2,000 characters). */
   eligibilityDescription?: string | null | undefined;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** Languages the service is delivered in (1–20 BCP 47 tags), e.g. ["vi", "hmn"]. */
   languages: Array<string>;
   /** Where it is delivered (at most 20 places). */
@@ -518,6 +526,8 @@ export type ProposePartnershipInput = {
   agreementReference?: string | null | undefined;
   /** Last day the agreement is in force; omit for open-ended. */
   endsOn?: string | null | undefined;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** The legal basis for sharing personal data. */
   legalBasis: LegalBasis;
   /** A note for the partner (at most 2,000 characters). */
@@ -544,6 +554,8 @@ export type RecordConsentInput = {
   givenAt?: string | null | undefined;
   /** Who gave consent when not the client; required for GUARDIAN (at most 300 characters). */
   givenBy?: string | null | undefined;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** How consent was given. */
   method: ConsentMethod;
   /** What the client agreed to, in the words used with them (1–1,000 characters). */
@@ -697,6 +709,8 @@ export type RegisterClientInput = {
   fullName: string;
   /** Gender identity in the person's own words (at most 100 characters). */
   genderIdentity?: string | null | undefined;
+  /** Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again. */
+  idempotencyKey?: string | null | undefined;
   /** Phone number (at most 50 characters). */
   phone?: string | null | undefined;
   /** Preferred language, a BCP 47 tag. */

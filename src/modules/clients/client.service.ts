@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
 import { containsPattern, foldForSearch } from '../../common/search-text';
+import { idempotent } from '../operations/idempotency';
 import type { RequestContext } from '../../context/request-context';
 import { auditClientRead } from '../audit/audit.service';
 import { serviceLoader } from '../directory/directory.loaders';
@@ -55,6 +56,10 @@ function assertBirthDate(birthDate: string, argumentPath: readonly (string | num
 }
 
 export async function registerClient(ctx: RequestContext, input: RegisterClientInput): Promise<Client> {
+  return audited(ctx, await idempotent(ctx, 'registerClient', input, ClientRecord, () => insertClient(ctx, input)));
+}
+
+async function insertClient(ctx: RequestContext, input: RegisterClientInput): Promise<ClientRecord> {
   const principal = await ctx.requireUser();
   if (!input.birthDate && !input.ageBand) throw badInput('Give birthDate or, when it is not known, ageBand', ['input', 'birthDate']);
   if (input.birthDate) assertBirthDate(input.birthDate, ['input', 'birthDate']);
@@ -78,7 +83,7 @@ export async function registerClient(ctx: RequestContext, input: RegisterClientI
   });
   record.searchName = searchNameOf(record);
   await em.insert(ClientRecord, record);
-  return audited(ctx, await em.findOneByOrFail(ClientRecord, { organizationId: principal.organizationId, id: record.id }));
+  return em.findOneByOrFail(ClientRecord, { organizationId: principal.organizationId, id: record.id });
 }
 
 export async function updateClient(ctx: RequestContext, input: UpdateClientInput): Promise<Client> {
@@ -101,7 +106,11 @@ export async function updateClient(ctx: RequestContext, input: UpdateClientInput
   return audited(ctx, await em.save(record));
 }
 
-export async function recordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {
+export function recordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {
+  return idempotent(ctx, 'recordConsent', input, Consent, () => unkeyedRecordConsent(ctx, input));
+}
+
+async function unkeyedRecordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {
   const principal = await ctx.requireUser();
   const client = await findOwnClient(ctx, input.clientId, ['input', 'clientId']);
   if (input.recipientOrganizationId === principal.organizationId) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { idempotent } from '../operations/idempotency';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { creationOrder, paginate, type Page } from '../../common/pagination';
 import type { RequestContext, UserPrincipal } from '../../context/request-context';
@@ -30,7 +31,11 @@ export async function actorName(ctx: RequestContext, principal: UserPrincipal): 
   return (await ctx.loader(userLoader).load(principal.userId))?.displayName ?? 'Unknown user';
 }
 
-export async function proposePartnership(ctx: RequestContext, input: ProposePartnershipInput): Promise<Partnership> {
+export function proposePartnership(ctx: RequestContext, input: ProposePartnershipInput): Promise<Partnership> {
+  return idempotent(ctx, 'proposePartnership', input, Partnership, () => unkeyedProposePartnership(ctx, input));
+}
+
+async function unkeyedProposePartnership(ctx: RequestContext, input: ProposePartnershipInput): Promise<Partnership> {
   const principal = await ctx.requireUser();
   const em = await ctx.db();
   if (input.partnerOrganizationId === principal.organizationId) {

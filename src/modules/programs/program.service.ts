@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, forbidden, isUniqueViolation, notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
+import { idempotent } from '../operations/idempotency';
 import type { RequestContext } from '../../context/request-context';
 import { serviceCategoryLoader } from '../directory/directory.loaders';
 import { organizationLoader } from '../organizations/organization.loaders';
@@ -60,7 +61,11 @@ export async function requireRole(
   return role;
 }
 
-export async function createProgram(ctx: RequestContext, input: CreateProgramInput): Promise<Program> {
+export function createProgram(ctx: RequestContext, input: CreateProgramInput): Promise<Program> {
+  return idempotent(ctx, 'createProgram', input, Program, () => unkeyedCreateProgram(ctx, input));
+}
+
+async function unkeyedCreateProgram(ctx: RequestContext, input: CreateProgramInput): Promise<Program> {
   const principal = await ctx.requireUser();
   if (input.endsOn && input.endsOn < input.startsOn) throw badInput('endsOn must not be before startsOn', ['input', 'endsOn']);
   const em = await ctx.db();
@@ -179,7 +184,11 @@ export const removeProgramMember = (ctx: RequestContext, input: ProgramMembershi
     return ProgramMemberStatus.REMOVED;
   });
 
-export async function addProgramResult(ctx: RequestContext, input: AddProgramResultInput): Promise<ProgramResult> {
+export function addProgramResult(ctx: RequestContext, input: AddProgramResultInput): Promise<ProgramResult> {
+  return idempotent(ctx, 'addProgramResult', input, ProgramResult, () => unkeyedAddProgramResult(ctx, input));
+}
+
+async function unkeyedAddProgramResult(ctx: RequestContext, input: AddProgramResultInput): Promise<ProgramResult> {
   const program = await leadProgram(ctx, input.programId, ['input', 'programId']);
   const em = await ctx.db();
   const result = em.create(ProgramResult, {
@@ -194,7 +203,11 @@ export async function addProgramResult(ctx: RequestContext, input: AddProgramRes
   return em.findOneByOrFail(ProgramResult, { organizationId: result.organizationId, id: result.id });
 }
 
-export async function addIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
+export function addIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
+  return idempotent(ctx, 'addIndicator', input, Indicator, () => unkeyedAddIndicator(ctx, input));
+}
+
+async function unkeyedAddIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
   const em = await ctx.db();
   const result = await em.findOneBy(ProgramResult, { id: input.resultId });
   if (!result) throw notFound('Program result', ['input', 'resultId']);

@@ -55,6 +55,14 @@ export class RegisterClientInput {
   @Field(() => [Vulnerability], { defaultValue: [], description: 'Populations the person belongs to.' })
   @ArrayUnique()
   vulnerabilities!: Vulnerability[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Changes to a client's record; omitted fields stay as they are, null clears an optional field." })
@@ -143,6 +151,14 @@ export class RecordConsentInput {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When consent lapses; must be in the future.' })
   expiresAt?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Withdraws a consent. The recipient stops seeing the fields at once; referral history stays.' })

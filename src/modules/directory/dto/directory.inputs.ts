@@ -114,6 +114,14 @@ export class CreateServiceInput {
   @Field(() => ServiceCapacityInput, { nullable: true, description: 'Capacity to publish now, if the service counts it.' })
   @ValidateNested()
   capacity?: ServiceCapacityInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Changes to one of the acting organization\'s services; omitted fields stay as they are.' })

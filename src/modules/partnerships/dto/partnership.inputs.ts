@@ -46,6 +46,14 @@ export class ProposePartnershipInput {
   @Field(() => String, { nullable: true, description: 'A note for the partner (at most 2,000 characters).' })
   @MaxLength(2000)
   note?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "A change of a partnership's status: accept, decline, suspend, resume (ACTIVE) or end." })

@@ -58,6 +58,14 @@ export class CreateProgramInput {
   @Min(2)
   @Max(100)
   suppressionThreshold!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Invites an organization into a programme with a role. Lead only.' })
@@ -101,6 +109,14 @@ export class AddProgramResultInput {
   @Field(() => String, { nullable: true, description: 'More about it (at most 4,000 characters).' })
   @MaxLength(4000)
   description?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Adds an indicator to a result. Lead only.' })
@@ -151,6 +167,14 @@ export class AddIndicatorInput {
   @Field(() => [Dimension], { defaultValue: [], description: 'Dimensions it is reported by.' })
   @ArrayUnique()
   disaggregations!: Dimension[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
+  })
+  @Length(8, 200)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Sets the target of an indicator for one period, overall or for one disaggregation value. Lead only.' })
