@@ -138,9 +138,8 @@ const SERVICE_CATEGORIES: [code: string, name: string, description: string][] = 
   ['DISABILITY_SUPPORT', 'Disability support', 'Support, assistive devices and inclusion for people with disabilities'],
 ];
 
-async function enableRls(q: QueryRunner, table: string, grants: string, policies: [name: string, rule: string][]): Promise<void> {
-  await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-  await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+/** Creates a table's policies and grants its privileges to the application group role. */
+async function protect(q: QueryRunner, table: string, grants: string, policies: [name: string, rule: string][]): Promise<void> {
   for (const [name, rule] of policies) {
     await q.query(`CREATE POLICY ${table}_${name} ON ${table} ${rule}`);
   }
@@ -148,12 +147,36 @@ async function enableRls(q: QueryRunner, table: string, grants: string, policies
 }
 
 async function rowLevelSecurity(q: QueryRunner): Promise<void> {
+  // Enabled and forced table by table, written out so that every table's row-level security can be read (and grepped) here.
+  await q.query(`ALTER TABLE service_categories ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE service_categories FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE services ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE services FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE locations ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE locations FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE service_at_locations ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE service_at_locations FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE partnerships ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE partnerships FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE partnership_events ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE partnership_events FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE clients ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE clients FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE consents ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE consents FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE referrals ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE referrals FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE referral_events ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE referral_events FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE audit_events FORCE ROW LEVEL SECURITY`);
+
   const signedIn = `(app_organization_id() IS NOT NULL OR app_user_id() IS NOT NULL)`;
   const own = `organization_id = app_organization_id()`;
 
-  await enableRls(q, 'service_categories', 'SELECT', [['read', `FOR SELECT TO ngo_commons_app USING ${signedIn}`]]);
+  await protect(q, 'service_categories', 'SELECT', [['read', `FOR SELECT TO ngo_commons_app USING ${signedIn}`]]);
   for (const table of ['services', 'locations', 'service_at_locations']) {
-    await enableRls(q, table, 'SELECT, INSERT, UPDATE', [
+    await protect(q, table, 'SELECT, INSERT, UPDATE', [
       ['read', `FOR SELECT TO ngo_commons_app USING ${signedIn}`],
       ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (${own})`],
       ['update', `FOR UPDATE TO ngo_commons_app USING (${own}) WITH CHECK (${own})`],
@@ -161,19 +184,19 @@ async function rowLevelSecurity(q: QueryRunner): Promise<void> {
   }
 
   const partnershipSide = `(${own} OR partner_organization_id = app_organization_id())`;
-  await enableRls(q, 'partnerships', 'SELECT, INSERT, UPDATE', [
+  await protect(q, 'partnerships', 'SELECT, INSERT, UPDATE', [
     ['read', `FOR SELECT TO ngo_commons_app USING ${partnershipSide}`],
     ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (${own})`],
     ['update', `FOR UPDATE TO ngo_commons_app USING ${partnershipSide} WITH CHECK ${partnershipSide}`],
   ]);
-  await enableRls(q, 'partnership_events', 'SELECT, INSERT', [
+  await protect(q, 'partnership_events', 'SELECT, INSERT', [
     ['read', `FOR SELECT TO ngo_commons_app USING ${partnershipSide}`],
     ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (${partnershipSide} AND actor_organization_id = app_organization_id())`],
   ]);
 
   // A receiving organization sees the row of a client it holds a referral for; which fields it
   // sees is the field rule in src/modules/clients/client.views.ts.
-  await enableRls(q, 'clients', 'SELECT, INSERT, UPDATE', [
+  await protect(q, 'clients', 'SELECT, INSERT, UPDATE', [
     [
       'read',
       `FOR SELECT TO ngo_commons_app USING (${own} OR EXISTS (
@@ -183,14 +206,14 @@ async function rowLevelSecurity(q: QueryRunner): Promise<void> {
     ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (${own})`],
     ['update', `FOR UPDATE TO ngo_commons_app USING (${own}) WITH CHECK (${own})`],
   ]);
-  await enableRls(q, 'consents', 'SELECT, INSERT, UPDATE', [
+  await protect(q, 'consents', 'SELECT, INSERT, UPDATE', [
     ['read', `FOR SELECT TO ngo_commons_app USING (${own} OR recipient_organization_id = app_organization_id())`],
     ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (${own})`],
     ['update', `FOR UPDATE TO ngo_commons_app USING (${own}) WITH CHECK (${own})`],
   ]);
 
   const referralSide = `(${own} OR receiving_organization_id = app_organization_id())`;
-  await enableRls(q, 'referrals', 'SELECT, INSERT', [
+  await protect(q, 'referrals', 'SELECT, INSERT', [
     ['read', `FOR SELECT TO ngo_commons_app USING ${referralSide}`],
     ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (${own})`],
     ['update', `FOR UPDATE TO ngo_commons_app USING ${referralSide} WITH CHECK ${referralSide}`],
@@ -199,12 +222,12 @@ async function rowLevelSecurity(q: QueryRunner): Promise<void> {
   // either side may change only its state.
   await q.query(`GRANT UPDATE (status, version, assigned_user_id, outcome, outcome_reason, service_delivered, updated_at)
       ON referrals TO ngo_commons_app`);
-  await enableRls(q, 'referral_events', 'SELECT, INSERT', [
+  await protect(q, 'referral_events', 'SELECT, INSERT', [
     ['read', `FOR SELECT TO ngo_commons_app USING ${referralSide}`],
     ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (${referralSide} AND actor_organization_id = app_organization_id())`],
   ]);
 
-  await enableRls(q, 'audit_events', 'SELECT, INSERT', [
+  await protect(q, 'audit_events', 'SELECT, INSERT', [
     ['read', `FOR SELECT TO ngo_commons_app USING (${own} OR subject_organization_id = app_organization_id())`],
     ['create', `FOR INSERT TO ngo_commons_app WITH CHECK (${own})`],
   ]);

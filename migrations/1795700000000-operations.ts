@@ -39,9 +39,11 @@ export class Operations1795700000000 implements MigrationInterface {
     await q.query(`CREATE POLICY persisted_queries_register ON persisted_queries FOR INSERT TO ngo_commons_app WITH CHECK (hash = app_lookup_hash())`);
     await q.query(`GRANT SELECT, INSERT ON persisted_queries TO ngo_commons_app`);
 
+    await q.query(`ALTER TABLE rate_limit_counters ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE rate_limit_counters FORCE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE idempotency_keys ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE idempotency_keys FORCE ROW LEVEL SECURITY`);
     for (const table of ['rate_limit_counters', 'idempotency_keys']) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
       await q.query(`CREATE POLICY ${table}_own ON ${table} FOR ALL TO ngo_commons_app
           USING (organization_id = app_organization_id()) WITH CHECK (organization_id = app_organization_id())`);
     }
