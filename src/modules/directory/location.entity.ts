@@ -1,10 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { numericAsNumber } from '../../common/columns';
 import { LatitudeScalar, LongitudeScalar } from '../../common/scalars';
 import { Organization } from '../organizations/organization.entity';
 
-/** Numeric columns arrive from pg as strings; coordinates are numbers in the API. */
-const coordinate = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 @ObjectType({ description: 'A place where services are delivered (HSDS: location, with its physical address).' })
 @Entity({ name: 'locations' })
@@ -42,11 +41,11 @@ export class Location {
   country!: string;
 
   @Field(() => LatitudeScalar, { nullable: true, description: 'WGS 84 latitude (HSDS: location.latitude).' })
-  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: coordinate })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericAsNumber })
   latitude!: number | null;
 
   @Field(() => LongitudeScalar, { nullable: true, description: 'WGS 84 longitude (HSDS: location.longitude).' })
-  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: coordinate })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericAsNumber })
   longitude!: number | null;
 
   /** Region folded for matching regardless of accents and case. */

@@ -1,12 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
+import { numericAsNumber } from '../../common/columns';
 import { DateTimeScalar, LocalDateScalar } from '../../common/scalars';
 import { ServiceCategory } from '../directory/service-category.entity';
 import { Dimension, IndicatorAggregation, IndicatorDirection, IndicatorMeasure, IndicatorSource, PeriodType, ResultType } from './program.enums';
 import { Program } from './program.entity';
 
-/** Numeric columns arrive from pg as strings; values are numbers in the API. */
-export const numeric = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 @ObjectType({ description: 'A result a programme aims for (IATI: result), measured by its indicators.' })
 @Entity({ name: 'program_results' })
@@ -97,7 +96,7 @@ export class Indicator {
   serviceCategoryCode!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Baseline value (IATI baseline/@value).' })
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @Column({ type: 'numeric', nullable: true, transformer: numericAsNumber })
   baselineValue!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Year of the baseline (IATI baseline/@year).' })
@@ -151,6 +150,6 @@ export class IndicatorTarget {
   dimensionValue!: string | null;
 
   @Field(() => Float, { description: 'The target value.' })
-  @Column({ type: 'numeric', transformer: numeric })
+  @Column({ type: 'numeric', transformer: numericAsNumber })
   value!: number;
 }

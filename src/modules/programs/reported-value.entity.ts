@@ -3,7 +3,8 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColu
 import { DateTimeScalar, LocalDateScalar } from '../../common/scalars';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
-import { numeric, Indicator } from './indicator.entity';
+import { numericAsNumber } from '../../common/columns';
+import { Indicator } from './indicator.entity';
 import { Dimension, PeriodType, ReportedValueStatus } from './program.enums';
 
 /**
@@ -57,7 +58,7 @@ export class ReportedValue {
   dimensionValue!: string | null;
 
   @Field(() => Float, { description: 'The value.' })
-  @Column({ type: 'numeric', transformer: numeric })
+  @Column({ type: 'numeric', transformer: numericAsNumber })
   value!: number;
 
   @Field(() => Int, { description: 'Version of the value for this indicator, period, cell and reporter: 1, then one more per correction.' })

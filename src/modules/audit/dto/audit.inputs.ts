@@ -1,11 +1,12 @@
-import { IsUUID, MaxLength } from 'class-validator';
+import { IsId } from '../../../common/validation';
+import { MaxLength } from 'class-validator';
 import { ArgsType, Field, ID } from 'type-graphql';
 import { PageArgs } from '../../../common/pagination';
 
 @ArgsType()
 export class AuditEventsArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only events about this record, e.g. one client or referral.' })
-  @IsUUID('all', { message: '$property must be an id (UUID) as the API returned it' })
+  @IsId()
   entityId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only events of this action, e.g. "readClient" or "sendReferral".' })

@@ -1,10 +1,10 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsId, NOT_BLANK } from '../../../common/validation';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ApiKeyScope, Role } from '../../../common/permissions';
 import { EmailScalar } from '../../../common/scalars';
 import { NewOrganizationInput } from '../../organizations/dto/organization.inputs';
 
-const NOT_BLANK = /\S/;
 const PASSWORD_RULE = 'Password: 12 to 256 characters.';
 
 @InputType({ description: 'A new organization and its first admin. If the email already has an account, give that account\'s password.' })
@@ -41,7 +41,7 @@ export class LoginInput {
     nullable: true,
     description: 'Organization to act as; defaults to the one the user joined first. Use switchOrganization to change later.',
   })
-  @IsUUID('all', { message: '$property must be an id (UUID) as the API returned it' })
+  @IsId()
   organizationId?: string | null;
 }
 
@@ -61,7 +61,7 @@ export class LogoutInput {
 @InputType({ description: 'The organization to act as next.' })
 export class SwitchOrganizationInput {
   @Field(() => ID, { description: 'An organization the signed-in user is a member of.' })
-  @IsUUID('all', { message: '$property must be an id (UUID) as the API returned it' })
+  @IsId()
   organizationId!: string;
 }
 
@@ -94,7 +94,7 @@ export class AcceptInvitationInput {
 @InputType({ description: "A change to a member's role." })
 export class UpdateMemberRoleInput {
   @Field(() => ID, { description: 'The membership to change.' })
-  @IsUUID('all', { message: '$property must be an id (UUID) as the API returned it' })
+  @IsId()
   membershipId!: string;
 
   @Field(() => Role, { description: 'The new role.' })
@@ -110,14 +110,14 @@ export class UpdateMemberRoleInput {
 @InputType({ description: 'The member to remove.' })
 export class RemoveMemberInput {
   @Field(() => ID, { description: 'The membership to end.' })
-  @IsUUID('all', { message: '$property must be an id (UUID) as the API returned it' })
+  @IsId()
   membershipId!: string;
 }
 
 @InputType({ description: 'The invitation to revoke.' })
 export class RevokeInvitationInput {
   @Field(() => ID, { description: 'A pending invitation of the acting organization.' })
-  @IsUUID('all', { message: '$property must be an id (UUID) as the API returned it' })
+  @IsId()
   invitationId!: string;
 }
 
@@ -138,6 +138,6 @@ export class CreateApiKeyInput {
 @InputType({ description: 'The API key to revoke.' })
 export class RevokeApiKeyInput {
   @Field(() => ID, { description: 'An API key of the acting organization.' })
-  @IsUUID('all', { message: '$property must be an id (UUID) as the API returned it' })
+  @IsId()
   apiKeyId!: string;
 }

@@ -1,15 +1,15 @@
-import { ArrayMaxSize, ArrayUnique, IsEmail, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsId, NOT_BLANK } from '../../../common/validation';
+import { ArrayMaxSize, ArrayUnique, IsEmail, Length, Matches, MaxLength } from 'class-validator';
+import { IdempotentInput } from '../../operations/dto/idempotent.input';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../../common/pagination';
 import { DateTimeScalar, LocalDateScalar, LocaleScalar } from '../../../common/scalars';
 import { ClientField } from '../client-field';
 import { AgeBand, ConsentMethod, Sex, Vulnerability } from '../client.enums';
 
-const NOT_BLANK = /\S/;
-const UUID_MESSAGE = { message: '$property must be an id (UUID) as the API returned it' };
 
 @InputType({ description: 'A new client of the acting organization. Give a birth date or, when it is not known, an age band.' })
-export class RegisterClientInput {
+export class RegisterClientInput extends IdempotentInput {
   @Field({ description: 'Full name as the person writes it, in any script (1–300 characters).' })
   @Length(1, 300)
   @Matches(NOT_BLANK, { message: 'fullName must not be blank' })
@@ -55,20 +55,12 @@ export class RegisterClientInput {
   @Field(() => [Vulnerability], { defaultValue: [], description: 'Populations the person belongs to.' })
   @ArrayUnique()
   vulnerabilities!: Vulnerability[];
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Changes to a client's record; omitted fields stay as they are, null clears an optional field." })
 export class UpdateClientInput {
   @Field(() => ID, { description: 'The client.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   clientId!: string;
 
   @Field(() => Int, { description: 'The `version` you read; if the record changed since, the answer is CONFLICT.' })
@@ -116,17 +108,17 @@ export class UpdateClientInput {
 }
 
 @InputType({ description: "A client's consent to share chosen fields with one organization." })
-export class RecordConsentInput {
+export class RecordConsentInput extends IdempotentInput {
   @Field(() => ID, { description: 'The client who consents.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   clientId!: string;
 
   @Field(() => ID, { description: 'The organization the client agrees to share with.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   recipientOrganizationId!: string;
 
   @Field(() => ID, { nullable: true, description: "Optionally, the one service of that organization the consent is for." })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   recipientServiceId?: string | null;
 
   @Field({ description: 'What the client agreed to, in the words used with them (1–1,000 characters).' })
@@ -151,20 +143,12 @@ export class RecordConsentInput {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When consent lapses; must be in the future.' })
   expiresAt?: Date | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Withdraws a consent. The recipient stops seeing the fields at once; referral history stays.' })
 export class RevokeConsentInput {
   @Field(() => ID, { description: 'The consent to withdraw.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   consentId!: string;
 
   @Field({ description: 'Why, e.g. "Client withdrew consent by phone" (1–1,000 characters).' })

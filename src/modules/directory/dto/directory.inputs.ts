@@ -1,22 +1,21 @@
+import { IsId, NOT_BLANK } from '../../../common/validation';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsISO31661Alpha2,
   IsInt,
-  IsUUID,
   Length,
   Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IdempotentInput } from '../../operations/dto/idempotent.input';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../../common/pagination';
 import { LatitudeScalar, LocaleScalar, LongitudeScalar } from '../../../common/scalars';
 import { ServiceStatus } from '../service.entity';
 
-const NOT_BLANK = /\S/;
-const UUID_MESSAGE = { message: '$property must be an id (UUID) as the API returned it' };
 
 @InputType({ description: 'A place where a service is delivered (HSDS: location and address).' })
 export class LocationInput {
@@ -76,7 +75,7 @@ export class ServiceCapacityInput {
 }
 
 @InputType({ description: 'A new service in the directory, offered by the acting organization.' })
-export class CreateServiceInput {
+export class CreateServiceInput extends IdempotentInput {
   @Field({ description: 'Name in its own language and script (1–200 characters).' })
   @Length(1, 200)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
@@ -114,20 +113,12 @@ export class CreateServiceInput {
   @Field(() => ServiceCapacityInput, { nullable: true, description: 'Capacity to publish now, if the service counts it.' })
   @ValidateNested()
   capacity?: ServiceCapacityInput | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Changes to one of the acting organization\'s services; omitted fields stay as they are.' })
 export class UpdateServiceInput {
   @Field(() => ID, { description: 'The service to change.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   serviceId!: string;
 
   @Field(() => Int, { description: 'The `version` you read; if the service changed since, the answer is CONFLICT.' })
@@ -169,7 +160,7 @@ export class UpdateServiceInput {
 @InputType({ description: 'New capacity figures for one of the acting organization\'s services.' })
 export class UpdateServiceCapacityInput extends ServiceCapacityInput {
   @Field(() => ID, { description: 'The service.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   serviceId!: string;
 }
 
@@ -197,7 +188,7 @@ export class ServicesArgs extends PageArgs {
   acceptingReferrals?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: "Only this organization's services." })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   organizationId?: string | null;
 
   @Field({ defaultValue: false, description: 'Include services that are INACTIVE or TEMPORARILY_CLOSED.' })

@@ -1,9 +1,9 @@
+import { NOT_BLANK } from '../../../common/validation';
 import { IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../../common/pagination';
 import { OrganizationKind } from '../organization.entity';
 
-const NOT_BLANK = /\S/;
 
 @InputType({ description: "A new organization's public profile." })
 export class NewOrganizationInput {

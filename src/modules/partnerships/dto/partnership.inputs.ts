@@ -1,4 +1,6 @@
-import { ArrayMaxSize, ArrayUnique, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsId, NOT_BLANK } from '../../../common/validation';
+import { ArrayMaxSize, ArrayUnique, Length, Matches, MaxLength } from 'class-validator';
+import { IdempotentInput } from '../../operations/dto/idempotent.input';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../../common/pagination';
 import { LocalDateScalar } from '../../../common/scalars';
@@ -6,13 +8,11 @@ import { DataCategory } from '../data-category';
 import { LegalBasis } from '../partnership.entity';
 import { PartnershipStatus } from '../partnership.lifecycle';
 
-const NOT_BLANK = /\S/;
-const UUID_MESSAGE = { message: '$property must be an id (UUID) as the API returned it' };
 
 @InputType({ description: 'A partnership proposal to another organization, with the data-sharing agreement it would put in force.' })
-export class ProposePartnershipInput {
+export class ProposePartnershipInput extends IdempotentInput {
   @Field(() => ID, { description: 'The organization to partner with.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   partnerOrganizationId!: string;
 
   @Field({ description: 'What the partners will share data for (1–1,000 characters).' })
@@ -46,20 +46,12 @@ export class ProposePartnershipInput {
   @Field(() => String, { nullable: true, description: 'A note for the partner (at most 2,000 characters).' })
   @MaxLength(2000)
   note?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "A change of a partnership's status: accept, decline, suspend, resume (ACTIVE) or end." })
 export class ChangePartnershipStatusInput {
   @Field(() => ID, { description: 'The partnership.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   partnershipId!: string;
 
   @Field(() => Int, { description: 'The `version` you read; if the partnership changed since, the answer is CONFLICT.' })

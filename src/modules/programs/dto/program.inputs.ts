@@ -1,4 +1,6 @@
-import { ArrayMaxSize, ArrayUnique, IsInt, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsId, NOT_BLANK } from '../../../common/validation';
+import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IdempotentInput } from '../../operations/dto/idempotent.input';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../../common/pagination';
 import { LocalDateScalar } from '../../../common/scalars';
@@ -14,11 +16,9 @@ import {
   ResultType,
 } from '../program.enums';
 
-const NOT_BLANK = /\S/;
-const UUID_MESSAGE = { message: '$property must be an id (UUID) as the API returned it' };
 
 @InputType({ description: 'A new joint programme, led by the acting organization.' })
-export class CreateProgramInput {
+export class CreateProgramInput extends IdempotentInput {
   @Field({ description: 'Name (1–300 characters).' })
   @Length(1, 300)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
@@ -58,24 +58,16 @@ export class CreateProgramInput {
   @Min(2)
   @Max(100)
   suppressionThreshold!: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Invites an organization into a programme with a role. Lead only.' })
 export class InviteProgramMemberInput {
   @Field(() => ID, { description: 'The programme.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   programId!: string;
 
   @Field(() => ID, { description: 'The organization to invite.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   organizationId!: string;
 
   @Field(() => ProgramMemberRole, { description: 'IMPLEMENTING_PARTNER or FUNDER (a programme has one lead, its creator).' })
@@ -85,7 +77,7 @@ export class InviteProgramMemberInput {
 @InputType({ description: 'Answers or ends a programme membership.' })
 export class ProgramMembershipChangeInput {
   @Field(() => ID, { description: 'The membership.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   membershipId!: string;
 
   @Field(() => Int, { description: 'The `version` you read; CONFLICT if it changed since.' })
@@ -93,9 +85,9 @@ export class ProgramMembershipChangeInput {
 }
 
 @InputType({ description: "Adds a result (output, outcome or impact) to a programme's results framework. Lead only." })
-export class AddProgramResultInput {
+export class AddProgramResultInput extends IdempotentInput {
   @Field(() => ID, { description: 'The programme.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   programId!: string;
 
   @Field(() => ResultType, { description: 'Output, outcome or impact.' })
@@ -109,20 +101,12 @@ export class AddProgramResultInput {
   @Field(() => String, { nullable: true, description: 'More about it (at most 4,000 characters).' })
   @MaxLength(4000)
   description?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Adds an indicator to a result. Lead only.' })
-export class AddIndicatorInput {
+export class AddIndicatorInput extends IdempotentInput {
   @Field(() => ID, { description: 'The result it measures.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   resultId!: string;
 
   @Field({ description: 'Short code, unique in the programme (1–50 characters), e.g. "OP1.2".' })
@@ -167,20 +151,12 @@ export class AddIndicatorInput {
   @Field(() => [Dimension], { defaultValue: [], description: 'Dimensions it is reported by.' })
   @ArrayUnique()
   disaggregations!: Dimension[];
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Sets the target of an indicator for one period, overall or for one disaggregation value. Lead only.' })
 export class SetIndicatorTargetInput {
   @Field(() => ID, { description: 'The indicator.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   indicatorId!: string;
 
   @Field(() => PeriodType, { description: 'Month, quarter or year.' })
@@ -201,53 +177,37 @@ export class SetIndicatorTargetInput {
 }
 
 @InputType({ description: 'Enrols one of your clients in a programme you deliver.' })
-export class EnrollClientInput {
+export class EnrollClientInput extends IdempotentInput {
   @Field(() => ID, { description: 'The programme.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   programId!: string;
 
   @Field(() => ID, { description: 'One of your own clients.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   clientId!: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'When they joined; defaults to today; within the programme dates.' })
   enrolledOn?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Records a service your organization delivered to a client it enrolled.' })
-export class RecordServiceDeliveryInput {
+export class RecordServiceDeliveryInput extends IdempotentInput {
   @Field(() => ID, { description: 'The enrolment.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   enrollmentId!: string;
 
   @Field(() => ID, { description: 'One of your services.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   serviceId!: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'When; defaults to today; not before the enrolment or in the future.' })
   deliveredOn?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Submits a value for a REPORTED indicator and period. Submitting again for an approved cell is a correction: a new version.' })
 export class SubmitReportedValueInput {
   @Field(() => ID, { description: 'The indicator (source REPORTED).' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   indicatorId!: string;
 
   @Field(() => PeriodType, { description: 'Month, quarter or year.' })
@@ -274,7 +234,7 @@ export class SubmitReportedValueInput {
 @InputType({ description: 'Approves or rejects a submitted value. Lead only.' })
 export class ReviewReportedValueInput {
   @Field(() => ID, { description: 'The submitted value.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   reportedValueId!: string;
 
   @Field({ description: 'true approves (and locks; it supersedes any earlier approved version), false rejects.' })
@@ -288,7 +248,7 @@ export class ReviewReportedValueInput {
 @ArgsType()
 export class ProgramMetricsArgs {
   @Field(() => ID, { description: 'The programme.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   programId!: string;
 
   @Field(() => PeriodType, { defaultValue: PeriodType.QUARTER, description: 'Period of the time series.' })
@@ -310,6 +270,6 @@ export class ProgramsArgs extends PageArgs {}
 @ArgsType()
 export class ProgramRecordsArgs extends PageArgs {
   @Field(() => ID, { description: 'The programme.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   programId!: string;
 }

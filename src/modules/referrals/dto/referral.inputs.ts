@@ -1,4 +1,6 @@
-import { ArrayMaxSize, ArrayUnique, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsId, NOT_BLANK } from '../../../common/validation';
+import { ArrayMaxSize, ArrayUnique, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IdempotentInput } from '../../operations/dto/idempotent.input';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../../common/pagination';
 import { DateTimeScalar, LocalDateScalar } from '../../../common/scalars';
@@ -6,17 +8,15 @@ import { ClientField } from '../../clients/client-field';
 import { OutcomeReason, ReferralOutcome, Urgency } from '../referral.enums';
 import { ReferralStatus } from '../referral.lifecycle';
 
-const NOT_BLANK = /\S/;
-const UUID_MESSAGE = { message: '$property must be an id (UUID) as the API returned it' };
 
 @InputType({ description: 'What a referral is about: the client, why, and how urgent.' })
-export class ReferralDetailsInput {
+export class ReferralDetailsInput extends IdempotentInput {
   @Field(() => ID, { description: "The client, one of the sending organization's own." })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   clientId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Optionally, the receiving organization\'s service to refer to. It must be ACTIVE and accepting referrals.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   serviceId?: string | null;
 
   @Field({ description: 'Why the client is referred (1–4,000 characters).' })
@@ -38,7 +38,7 @@ export class ReferralDetailsInput {
     nullable: true,
     description: "The consent the referral rests on. Omit to use the client's most recent consent in force that covers the receiver (and service).",
   })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   consentId?: string | null;
 
   @Field(() => [ClientField], {
@@ -62,16 +62,8 @@ export class ReferralDetailsInput {
     nullable: true,
     description: 'The joint programme the referral is made within, one you deliver as lead or implementing partner: it then counts in the programme\'s referral funnel.',
   })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   programId?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string unique to this attempt (8–200 characters, e.g. a UUID made by the client). Retrying with the same key and input returns what the first attempt created instead of creating it again.',
-  })
-  @Length(8, 200)
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A referral to another organization on the platform, or a logged referral to one that is not.' })
@@ -80,7 +72,7 @@ export class SendReferralInput extends ReferralDetailsInput {
     nullable: true,
     description: 'The receiving organization. It needs an ACTIVE partnership with you whose agreement lets you send REFERRALS.',
   })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   receivingOrganizationId?: string | null;
 
   @Field(() => String, {
@@ -95,14 +87,14 @@ export class SendReferralInput extends ReferralDetailsInput {
 @InputType({ description: 'Forwards the client of a referral you received to a third partner, as a new referral linked to it.' })
 export class ForwardReferralInput extends ReferralDetailsInput {
   @Field(() => ID, { description: 'The referral you received and accepted.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   referralId!: string;
 
   @Field(() => Int, { description: 'The `version` of the received referral you read; CONFLICT if it changed since.' })
   expectedVersion!: number;
 
   @Field(() => ID, { description: 'The third organization to forward to, under an ACTIVE partnership with you that allows REFERRALS.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   receivingOrganizationId!: string;
 
   @Field(() => String, { nullable: true, description: "A note for the received referral's timeline, seen by its sender (at most 4,000 characters)." })
@@ -113,7 +105,7 @@ export class ForwardReferralInput extends ReferralDetailsInput {
 @InputType({ description: 'Identifies a referral and the version the caller last read.' })
 export class ReferralChangeInput {
   @Field(() => ID, { description: 'The referral.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   referralId!: string;
 
   @Field(() => Int, { description: 'The `version` you read. If someone changed the referral since, the answer is CONFLICT with its current status.' })
@@ -153,14 +145,14 @@ export class CloseReferralInput extends ReferralChangeInput {
 @InputType({ description: 'Assigns a received referral to a caseworker of your organization, or unassigns it.' })
 export class AssignReferralInput extends ReferralChangeInput {
   @Field(() => ID, { nullable: true, description: 'A member of your organization (their user id), or null to unassign.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   assigneeUserId?: string | null;
 }
 
 @InputType({ description: 'A comment on a referral, visible to both organizations.' })
 export class CommentOnReferralInput {
   @Field(() => ID, { description: 'The referral.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   referralId!: string;
 
   @Field({ description: 'The comment (1–4,000 characters).' })
@@ -216,7 +208,7 @@ export class ReferralFilter {
   overdue?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: 'Outbox: only referrals of this client.' })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsId()
   clientId?: string | null;
 }
 
