@@ -26,6 +26,7 @@ const schema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    DB_PREPARED_STATEMENTS: booleanString.default(true),
 
     TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
@@ -91,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       poolSize: e.DB_POOL_SIZE,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      /** Named prepared statements for hot reads; off behind a transaction-mode pooler older than PgBouncer 1.21. */
+      preparedStatements: e.DB_PREPARED_STATEMENTS,
     },
     auth: {
       tokenSecret: e.TOKEN_SECRET ?? DEV_TOKEN_SECRET,

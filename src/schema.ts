@@ -1,14 +1,14 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
-import { mutationSavepoint } from './common/mutation-savepoint.middleware';
-import { rejectUnstorableText } from './common/text-input.middleware';
+import { guardFields } from './common/field-guards';
 import { ApiKeysResolver } from './modules/auth/api-keys.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { MembersResolver } from './modules/auth/members.resolver';
 import { ViewerResolver } from './modules/auth/viewer.resolver';
 import { OrganizationResolver } from './modules/organizations/organization.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { recordAudit } from './modules/audit/audit.service';
 import { ClientResolver, ConsentResolver } from './modules/clients/client.resolver';
 import { DirectoryResolver } from './modules/directory/directory.resolver';
 import { PartnershipEventResolver, PartnershipResolver } from './modules/partnerships/partnership.resolver';
@@ -25,8 +25,8 @@ import {
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       AuthResolver,
       ViewerResolver,
@@ -51,9 +51,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     ],
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [rejectUnstorableText, mutationSavepoint],
     validate: { forbidUnknownValues: false },
   });
+  return guardFields(schema, recordAudit);
 }
 
 /** The committed SDL: sorted, so that moving code around does not change it. */

@@ -1,7 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -135,6 +135,9 @@ export async function startServer(options: {
     persistedQueries: { cache: new PersistedQueryCache(database) },
     formatError: createErrorFormatter({ exposeDetails: config.graphql.exposeErrorDetails }),
     plugins: [
+      // Installed by default, it instruments every field of every response to compute cache hints
+      // that this API never sends (responses are per tenant and never cached by a CDN).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.graphql.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })

@@ -2,11 +2,15 @@ import DataLoader from 'dataloader';
 import { In, type EntityTarget, type FindOptionsOrder, type ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 
-/** A per-request loader of `entity` rows by `id` on the request's transaction; missing (or invisible) rows load as null. */
-export function byIdLoader<T extends ObjectLiteral & { id: string }>(ctx: RequestContext, entity: EntityTarget<T>) {
+/**
+ * A per-request loader of `entity` rows by `id` (a UUID) on the request's transaction, in plain SQL;
+ * missing (or invisible) rows load as null. `omit` leaves out properties its readers never need.
+ */
+export function byIdLoader<T extends ObjectLiteral & { id: string }>(ctx: RequestContext, entity: EntityTarget<T>, omit: readonly string[] = []) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await (await ctx.db()).getRepository(entity).findBy({ id: In([...ids]) } as never);
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const reader = ctx.services.database.rows(entity, omit);
+    const raw = await ctx.sql(`SELECT ${reader.list('t')} FROM ${reader.table} t WHERE t.id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(raw.map((row) => reader.read(row)).map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
@@ -27,9 +31,12 @@ const keyOf = (key: TenantKey) => `${key.organizationId}:${key.id}`;
 export function byTenantKeyLoader<T extends ObjectLiteral & TenantKey>(ctx: RequestContext, entity: EntityTarget<T>) {
   return new DataLoader<TenantKey, T | null, string>(
     async (keys) => {
-      const rows = await (await ctx.db())
-        .getRepository(entity)
-        .findBy({ organizationId: In([...new Set(keys.map((k) => k.organizationId))]), id: In(keys.map((k) => k.id)) } as never);
+      const reader = ctx.services.database.rows(entity);
+      const raw = await ctx.sql(
+        `SELECT ${reader.list('t')} FROM ${reader.table} t WHERE t.organization_id = ANY($1::uuid[]) AND t.id = ANY($2::uuid[])`,
+        [[...new Set(keys.map((k) => k.organizationId))], keys.map((k) => k.id)],
+      );
+      const rows = raw.map((row) => reader.read(row));
       const byKey = new Map(rows.map((row) => [keyOf(row), row]));
       return keys.map((key) => byKey.get(keyOf(key)) ?? null);
     },

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import type { SqlParams } from './hot-read';
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -61,6 +62,8 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 export interface SortKey<T> {
   column: string;
   value: (row: T) => string | number | Date;
+  /** The column's SQL type, for comparing a cursor's value in hand-written SQL (`keyset`); text by default. */
+  type?: string;
 }
 
 /** Oldest first, ties broken by id: the order of every list of records an organization creates. */
@@ -87,6 +90,24 @@ function decodeCursor(cursor: string, length: number): unknown[] {
   throw badInput('`after` is not a cursor from this list: pass a previous page\'s `endCursor` unchanged', ['after']);
 }
 
+function assertPageSize(args: PageArgs, maxPageSize: number): void {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize) {
+    throw badInput(`\`first\` must be between 1 and ${maxPageSize}`, ['first']);
+  }
+}
+
+/** The page from the `first + 1` rows fetched: the extra row only tells that another page follows. */
+export function pageOf<T>(rows: T[], args: PageArgs, keys: SortKey<T>[]): Page<T> {
+  const edges = rows.slice(0, args.first).map((node) => ({
+    node,
+    cursor: encodeCursor(keys.map((key) => {
+      const value = key.value(node);
+      return value instanceof Date ? value.toISOString() : value;
+    })),
+  }));
+  return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
 /**
  * Keyset pagination: one query fetching `first + 1` rows after the cursor, ordered by `keys`, all
  * ascending or all descending (so that one row comparison finds the rest). Never OFFSET, so deep
@@ -99,9 +120,7 @@ export async function paginate<T extends ObjectLiteral>(
   maxPageSize: number,
   direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize) {
-    throw badInput(`\`first\` must be between 1 and ${maxPageSize}`, ['first']);
-  }
+  assertPageSize(args, maxPageSize);
   if (args.after) {
     const values = decodeCursor(args.after, keys.length);
     const columns = keys.map((key) => key.column).join(', ');
@@ -109,13 +128,27 @@ export async function paginate<T extends ObjectLiteral>(
     query.andWhere(`(${columns}) ${direction === 'ASC' ? '>' : '<'} (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
   }
   keys.forEach((key, i) => (i === 0 ? query.orderBy(key.column, direction) : query.addOrderBy(key.column, direction)));
-  const rows = await query.take(args.first + 1).getMany();
-  const edges = rows.slice(0, args.first).map((node) => ({
-    node,
-    cursor: encodeCursor(keys.map((key) => {
-      const value = key.value(node);
-      return value instanceof Date ? value.toISOString() : value;
-    })),
-  }));
-  return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return pageOf(await query.take(args.first + 1).getMany(), args, keys);
+}
+
+/**
+ * The same keyset pagination for hand-written SQL (hot reads): the condition after the cursor (if
+ * any), the ORDER BY, and how many rows to fetch. Cursor values travel as parameters.
+ */
+export function keyset<T>(
+  args: PageArgs,
+  keys: SortKey<T>[],
+  maxPageSize: number,
+  direction: 'ASC' | 'DESC',
+  params: SqlParams,
+): { where: string[]; order: string; limit: number } {
+  assertPageSize(args, maxPageSize);
+  const where: string[] = [];
+  if (args.after) {
+    const values = decodeCursor(args.after, keys.length);
+    // The cursor holds what the row had: a text value compared as its column's type.
+    const placeholders = values.map((value, i) => `${params.add(value)}::${keys[i].type ?? 'text'}`);
+    where.push(`(${keys.map((key) => key.column).join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${placeholders.join(', ')})`);
+  }
+  return { where, order: keys.map((key) => `${key.column} ${direction}`).join(', '), limit: args.first + 1 };
 }

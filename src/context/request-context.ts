@@ -100,11 +100,28 @@ export class RequestContext {
   }
 
   /**
-   * The request's transaction. The first call fixes its settings: the access-token check calls it
-   * with the token's claims (verified by signature) to check the session and membership in it.
+   * Plain SQL on the request's transaction, for hot reads shaped like their page (see
+   * ScopedTransaction.query). RLS applies as to everything else the request reads.
    */
+  async sql<R = Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]> {
+    const principal = await this.principal();
+    return this.scope(settingsOf(principal)).query<R>(text, values);
+  }
+
+  /** The request's transaction. The first call fixes its settings. */
   scope(settings: TenantSettings): ScopedTransaction {
     this.transaction ??= this.services.database.openScope(settings);
+    return this.transaction;
+  }
+
+  /**
+   * Opens the request's transaction with a statement that applies the tenant settings and verifies
+   * the credential in the same round trip as BEGIN (verifyCredential). Only the credential check
+   * calls it, before anything else can have opened the transaction.
+   */
+  openVerified(statement: string): ScopedTransaction {
+    if (this.transaction) throw new Error('The request transaction is already open');
+    this.transaction = this.services.database.openVerified(statement);
     return this.transaction;
   }
 

@@ -1,8 +1,10 @@
-import type { Pool } from 'pg';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import { isConnectionFailure, serviceUnavailable } from '../common/errors';
 import { isUuid } from '../common/validation';
 import type { Logger } from '../logger';
+import { RowReader } from './rows';
 
 /**
  * The per-transaction settings that the RLS policies read (see the foundation migration).
@@ -21,50 +23,68 @@ export interface TenantSettings {
 }
 
 
-async function applySettings(runner: QueryRunner, settings: TenantSettings): Promise<void> {
+/**
+ * The settings as one statement of escaped literals, so that it can travel in the same round trip
+ * as BEGIN (a simple-protocol query string takes no parameters).
+ */
+export function settingsStatement(settings: TenantSettings): string {
   for (const key of ['organizationId', 'userId'] as const) {
     const value = settings[key];
     if (value != null && !isUuid(value)) throw new Error(`Tenant setting ${key} is not a UUID`);
   }
-  await runner.query(
-    `SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true),
-            set_config('app.lookup_hash', $3, true), set_config('app.login_email', $4, true)`,
-    [settings.organizationId ?? '', settings.userId ?? '', settings.lookupHash ?? '', settings.loginEmail ?? ''],
-  );
+  return `SELECT set_config('app.organization_id', ${escapeLiteral(settings.organizationId ?? '')}, true), set_config('app.user_id', ${escapeLiteral(settings.userId ?? '')}, true),
+            set_config('app.lookup_hash', ${escapeLiteral(settings.lookupHash ?? '')}, true), set_config('app.login_email', ${escapeLiteral(settings.loginEmail ?? '')}, true)`;
 }
 
 /**
- * GraphQL resolves sibling fields concurrently, and they share the request's one connection; pg
- * queues concurrent queries on a client but deprecates doing so. Queue them here instead.
+ * TypeORM keeps its own idea of whether a transaction is open: `save()` opens (and commits) one of
+ * its own when it thinks none is, and savepoints need the depth. The request's transaction is begun
+ * in the same round trip as its first statement, outside TypeORM, so the runner is told here, as
+ * `startTransaction()` would have left it.
  */
-function serialized(runner: QueryRunner, onStatement: () => void): QueryRunner {
-  const query = runner.query.bind(runner);
-  let tail: Promise<unknown> = Promise.resolve();
-  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    onStatement();
-    const run = tail.then(() => query(...args)).catch((error: unknown) => {
-      throw isConnectionFailure(error) ? serviceUnavailable() : error;
-    });
-    tail = run.catch(() => undefined);
-    return run;
-  }) as QueryRunner['query'];
-  return runner;
+function adoptOpenTransaction(runner: QueryRunner): void {
+  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+}
+
+/** Where hot reads keep their statements: named prepared statements, or one-off ones for poolers that cannot keep them. */
+export interface ReadOptions {
+  preparedStatements: boolean;
+}
+
+const statementNames = new Map<string, string>();
+
+/** A stable name per statement text, so that each connection prepares a statement once and reuses it. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `ngo_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /**
- * One transaction on one pooled connection with the tenant settings applied first. Opened lazily
- * on first use; `finish` always releases the connection.
+ * One transaction on one pooled connection, begun in one round trip with its opening statement: the
+ * tenant settings, or a function that applies them and verifies the credential (see
+ * verifyCredential). Opened lazily on first use; `finish` always releases the connection.
+ *
+ * GraphQL resolves sibling fields concurrently, and they share this one connection; pg queues
+ * concurrent queries on a client but deprecates doing so. Every statement is queued here instead.
  */
 export class ScopedTransaction {
   private runner: QueryRunner | null = null;
+  private client: PoolClient | null = null;
   private opening: Promise<EntityManager> | null = null;
+  private openingRows: Record<string, unknown>[] = [];
+  private tail: Promise<unknown> = Promise.resolve();
   /** SQL statements sent, transaction control included: the N+1 guard in tests, and the benchmark's measure. */
   statements = 0;
   private finished = false;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly settings: TenantSettings,
+    private readonly openingStatement: string,
+    private readonly options: ReadOptions,
   ) {}
 
   get isOpen(): boolean {
@@ -76,11 +96,30 @@ export class ScopedTransaction {
     return this.opening;
   }
 
+  /** The rows the opening statement answered, e.g. the verified role. */
+  async opened(): Promise<Record<string, unknown>[]> {
+    await this.manager();
+    return this.openingRows;
+  }
+
   /** Changes the settings inside the open transaction, e.g. once a credential lookup names the tenant. */
   async rescope(settings: TenantSettings): Promise<EntityManager> {
     const manager = await this.manager();
-    await applySettings(this.runner!, settings);
+    await this.runner!.query(settingsStatement(settings));
     return manager;
+  }
+
+  /**
+   * A hot read: plain SQL on the transaction's connection, prepared once per connection under a
+   * name derived from its text (unless prepared statements are off), without the ORM's query
+   * building and hydration.
+   */
+  async query<R = Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]> {
+    await this.manager();
+    const client = this.client!;
+    const config = this.options.preparedStatements ? { name: statementName(text), text, values } : { text, values };
+    const result = await this.enqueue(() => client.query(config));
+    return result.rows as R[];
   }
 
   /**
@@ -116,14 +155,33 @@ export class ScopedTransaction {
     }
   }
 
-  private async open(): Promise<EntityManager> {
-    const runner = serialized(this.dataSource.createQueryRunner(), () => (this.statements += 1));
-    this.runner = runner;
-    await runner.connect().catch((error: unknown) => {
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    this.statements += 1;
+    const run = this.tail.then(work).catch((error: unknown) => {
       throw isConnectionFailure(error) ? serviceUnavailable() : error;
     });
-    await runner.startTransaction();
-    await applySettings(runner, this.settings);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async open(): Promise<EntityManager> {
+    const runner = this.dataSource.createQueryRunner();
+    this.runner = runner;
+    const query = runner.query.bind(runner);
+    runner.query = ((...args: Parameters<QueryRunner['query']>) => this.enqueue(() => query(...args))) as QueryRunner['query'];
+    this.client = (await runner.connect().catch((error: unknown) => {
+      throw isConnectionFailure(error) ? serviceUnavailable() : error;
+    })) as PoolClient;
+    const client = this.client;
+    this.statements += 1;
+    // BEGIN and the opening statement in one round trip: two statements, one simple-protocol query string.
+    const results = (await this.enqueue(() => client.query(`BEGIN; ${this.openingStatement}`)).catch(async (error: unknown) => {
+      // Never hand the pool a connection inside a failed transaction.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    })) as unknown as QueryResult[];
+    adoptOpenTransaction(runner);
+    this.openingRows = results[1].rows;
     return runner.manager;
   }
 }
@@ -152,6 +210,8 @@ export class Database {
   readonly #dataSource: DataSource;
   readonly #counters: Pool;
   readonly #platform: DataSource;
+  readonly #reads: ReadOptions;
+  readonly #readers = new Map<string, RowReader<ObjectLiteral>>();
 
   /**
    * `counters` is a small pool of its own for rate-limit counting: a request counts itself while it
@@ -162,14 +222,24 @@ export class Database {
     platform: DataSource,
     counters: Pool,
     private readonly logger: Logger,
+    reads: ReadOptions = { preparedStatements: true },
   ) {
     this.#dataSource = dataSource;
     this.#platform = platform;
     this.#counters = counters;
+    this.#reads = reads;
   }
 
   openScope(settings: TenantSettings): ScopedTransaction {
-    return new ScopedTransaction(this.#dataSource, settings);
+    return this.openVerified(settingsStatement(settings));
+  }
+
+  /**
+   * A request transaction whose opening statement applies the tenant settings and verifies the
+   * credential in one (see the read-path migration's app_open_* functions); `opened()` answers its rows.
+   */
+  openVerified(statement: string): ScopedTransaction {
+    return new ScopedTransaction(this.#dataSource, statement, this.#reads);
   }
 
   /** Runs a named platform operation in its own transaction: committed if `work` returns, rolled back if it throws. */
@@ -180,7 +250,7 @@ export class Database {
   ): Promise<T> {
     // A pool of its own: a sign-in may run while its request already holds a connection of the main
     // pool, and must not wait for a second one from it.
-    const tx = new ScopedTransaction(this.#platform, settings);
+    const tx = new ScopedTransaction(this.#platform, settingsStatement(settings), this.#reads);
     this.logger.debug({ operation }, 'platform operation');
     let result: T;
     try {
@@ -228,6 +298,17 @@ export class Database {
       this.logger.warn({ err: error }, 'readiness check failed');
       return { database: 'down', pendingMigrations: [] };
     }
+  }
+
+  /** The reader of an entity's rows for hand-written SQL (hot reads), made once per entity and omission. */
+  rows<T extends ObjectLiteral>(entity: EntityTarget<T>, omit: readonly string[] = []): RowReader<T> {
+    const key = `${this.#dataSource.getMetadata(entity).name}|${omit.join(',')}`;
+    let reader = this.#readers.get(key) as RowReader<T> | undefined;
+    if (!reader) {
+      reader = new RowReader(this.#dataSource, entity, omit);
+      this.#readers.set(key, reader);
+    }
+    return reader;
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { escapeLiteral } from 'pg';
 import { IsNull, type EntityManager } from 'typeorm';
 import { type AppError, conflict, forbidden, isUniqueViolation, unauthenticated } from '../../common/errors';
-import { Role } from '../../common/permissions';
+import { type ApiKeyScope, Role } from '../../common/permissions';
 import type { Credential, Principal, RequestContext } from '../../context/request-context';
 import { Organization } from '../organizations/organization.entity';
-import { ApiKey } from './api-key.entity';
 import { AuthSession } from './auth-session.entity';
 import { AuthPayload, Viewer } from './auth.types';
 import { hashSecret } from './credentials';
@@ -13,7 +13,8 @@ import { Membership } from './membership.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 
-const API_KEY_TOUCH_INTERVAL_MS = 60_000;
+/** How stale an API key's `lastUsedAt` may get before a request refreshes it (a write per request would be too many). */
+const API_KEY_TOUCH_INTERVAL_SECONDS = 60;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -245,29 +246,23 @@ export async function verifyCredential(
   ctx: RequestContext,
   credential: Exclude<Credential, { kind: 'invalid' }>,
 ): Promise<Principal> {
+  // One round trip each: BEGIN and a function (read-path migration) that applies the tenant settings
+  // and checks the session or the key, inside the request's own transaction. The values inlined are
+  // a verified token's UUID claims and a hex digest, escaped all the same.
   if (credential.kind === 'access') {
     const { userId, organizationId, sessionId } = credential.claims;
-    const em = await ctx.scope({ organizationId, userId }).manager();
-    const rows: { role: Role }[] = await em.query(
-      `SELECT m.role FROM memberships m
-         JOIN auth_sessions s ON s.organization_id = m.organization_id AND s.user_id = m.user_id
-        WHERE m.organization_id = $1 AND m.user_id = $2 AND s.id = $3 AND s.revoked_at IS NULL`,
-      [organizationId, userId, sessionId],
-    );
-    if (rows.length === 0) throw sessionEnded();
-    return { kind: 'user', userId, organizationId, sessionId, role: rows[0].role };
+    const [row] = await ctx
+      .openVerified(`SELECT app_open_session(${[organizationId, userId, sessionId].map(escapeLiteral).join(', ')}) AS role`)
+      .opened();
+    if (!row?.role) throw sessionEnded();
+    return { kind: 'user', userId, organizationId, sessionId, role: row.role as Role };
   }
 
   const secretHash = hashSecret(credential.secret);
-  return ctx.services.database.platform('apiKeyLookup', { lookupHash: secretHash }, async (tx) => {
-    const em = await tx.manager();
-    const key = await em.findOne(ApiKey, { where: { secretHash, revokedAt: IsNull() } });
-    if (!key) throw unauthenticated('This API key is not valid or has been revoked');
-    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > API_KEY_TOUCH_INTERVAL_MS) {
-      await tx.rescope({ organizationId: key.organizationId });
-      await em.update(ApiKey, { organizationId: key.organizationId, id: key.id }, { lastUsedAt: new Date() });
-    }
-    return { kind: 'apiKey', apiKeyId: key.id, organizationId: key.organizationId, scopes: key.scopes };
-  });
+  const [key] = await ctx
+    .openVerified(`SELECT * FROM app_open_api_key(${escapeLiteral(secretHash)}, ${API_KEY_TOUCH_INTERVAL_SECONDS})`)
+    .opened();
+  if (!key) throw unauthenticated('This API key is not valid or has been revoked');
+  return { kind: 'apiKey', apiKeyId: key.key_id as string, organizationId: key.key_organization_id as string, scopes: key.key_scopes as ApiKeyScope[] };
 }
 

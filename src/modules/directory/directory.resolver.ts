@@ -1,6 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
+import { Selection } from '../../common/selection';
 import { assertUuid } from '../../common/validation';
 import type { RequestContext } from '../../context/request-context';
 import { Organization } from '../organizations/organization.entity';
@@ -11,10 +13,10 @@ import {
   createService,
   getService,
   listServiceCategories,
-  searchServices,
   updateService,
   updateServiceCapacity,
 } from './directory.service';
+import { searchServices } from './directory.reads';
 import { CreateServiceInput, ServicesArgs, UpdateServiceCapacityInput, UpdateServiceInput } from './dto/directory.inputs';
 import { Location } from './location.entity';
 import { ServiceCategory } from './service-category.entity';
@@ -34,8 +36,8 @@ export class DirectoryResolver {
   @Query(() => ServiceConnection, {
     description: 'Searches the service directory of every organization on the platform. Only ACTIVE services unless `includeInactive`.',
   })
-  services(@Ctx() ctx: RequestContext, @Args(() => ServicesArgs) args: ServicesArgs) {
-    return searchServices(ctx, args);
+  services(@Ctx() ctx: RequestContext, @Args(() => ServicesArgs) args: ServicesArgs, @Info() info: GraphQLResolveInfo) {
+    return searchServices(ctx, args, Selection.of(info)?.at('edges', 'node') ?? null);
   }
 
   @Authorized(Permission.DIRECTORY_READ)

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../common/errors';
-import { paginate, type Page } from '../../common/pagination';
-import { containsPattern, foldForSearch } from '../../common/search-text';
+import { foldForSearch } from '../../common/search-text';
 import { idempotent } from '../operations/idempotency';
 import type { RequestContext } from '../../context/request-context';
 import { serviceCategoryLoader } from './directory.loaders';
 import type {
   CreateServiceInput,
   ServiceCapacityInput,
-  ServicesArgs,
   UpdateServiceCapacityInput,
   UpdateServiceInput,
 } from './dto/directory.inputs';
@@ -162,37 +160,4 @@ export async function updateServiceCapacity(ctx: RequestContext, input: UpdateSe
   service.capacityDescription = input.description ?? null;
   service.capacityUpdatedAt = new Date();
   return (await ctx.db()).save(service);
-}
-
-/** The directory search: every organization's services, by folded name. */
-export async function searchServices(ctx: RequestContext, args: ServicesArgs): Promise<Page<Service>> {
-  const query = (await ctx.db()).createQueryBuilder(Service, 's');
-  if (!args.includeInactive) query.andWhere('s.status = :active', { active: ServiceStatus.ACTIVE });
-  const search = args.search ? foldForSearch(args.search) : '';
-  if (search) query.andWhere(`s.search_text LIKE :search ESCAPE '\\'`, { search: containsPattern(search) });
-  if (args.categoryCode) query.andWhere('s.category_code = :categoryCode', { categoryCode: args.categoryCode });
-  if (args.acceptingReferrals != null) query.andWhere('s.accepting_referrals = :accepting', { accepting: args.acceptingReferrals });
-  if (args.organizationId) query.andWhere('s.organization_id = :organizationId', { organizationId: args.organizationId });
-  if (args.language) {
-    query.andWhere(
-      `EXISTS (SELECT 1 FROM unnest(s.languages) AS tag WHERE lower(tag) = :language OR lower(tag) LIKE :languagePrefix)`,
-      { language: args.language.toLowerCase(), languagePrefix: `${args.language.toLowerCase().replace(/[\\%_]/g, '')}-%` },
-    );
-  }
-  if (args.region) {
-    query.andWhere(
-      `EXISTS (SELECT 1 FROM service_at_locations sal JOIN locations l ON l.organization_id = sal.organization_id AND l.id = sal.location_id
-                WHERE sal.organization_id = s.organization_id AND sal.service_id = s.id AND l.search_region = :region)`,
-      { region: foldForSearch(args.region) },
-    );
-  }
-  return paginate(
-    query,
-    args,
-    [
-      { column: 's.search_name', value: (s) => s.searchName },
-      { column: 's.id', value: (s) => s.id },
-    ],
-    ctx.config.graphql.maxPageSize,
-  );
 }

@@ -25,7 +25,10 @@ export const sharingPartnershipLoader = (ctx: RequestContext) =>
         '((p.organization_id = :me AND p.partner_organization_id IN (:...others)) OR (p.partner_organization_id = :me AND p.organization_id IN (:...others)))',
         { me: organizationId, others: otherIds },
       )
+      .orderBy('p.created_at', 'ASC')
+      .addOrderBy('p.id', 'ASC')
       .getMany();
+    // The latest agreement wins, as in the referral pages' join (referral.reads.ts).
     const byOther = new Map(rows.map((p) => [p.organizationId === organizationId ? p.partnerOrganizationId : p.organizationId, p]));
     return otherIds.map((id) => byOther.get(id) ?? null);
   });

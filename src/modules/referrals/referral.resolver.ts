@@ -1,6 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection } from '../../common/pagination';
 import { Permission, roleGrants } from '../../common/permissions';
+import { Selection } from '../../common/selection';
 import { assertUuid } from '../../common/validation';
 import type { RequestContext } from '../../context/request-context';
 import { User } from '../auth/user.entity';
@@ -37,13 +39,12 @@ import {
   countReferrals,
   declineReferral,
   forwardReferral,
-  getReferral,
   isOverdue,
-  listReferrals,
   sendReferral,
   sideOfReferral,
   startReferral,
 } from './referral.service';
+import { listReferrals, readReferral } from './referral.reads';
 import { ReferralActionEnum, ReferralBox, ReferralCounts, ReferralSideEnum } from './referral.types';
 
 export const ReferralConnection = Connection(Referral, 'Referral', 'A page of referrals.');
@@ -52,14 +53,14 @@ export const ReferralConnection = Connection(Referral, 'Referral', 'A page of re
 export class ReferralResolver {
   @Authorized(Permission.REFERRALS_READ)
   @Query(() => ReferralConnection, { description: 'Referrals the acting organization received. Newest first unless `sort` says otherwise.' })
-  referralInbox(@Ctx() ctx: RequestContext, @Args(() => ReferralListArgs) args: ReferralListArgs) {
-    return listReferrals(ctx, ReferralBox.INBOX, args);
+  referralInbox(@Ctx() ctx: RequestContext, @Args(() => ReferralListArgs) args: ReferralListArgs, @Info() info: GraphQLResolveInfo) {
+    return listReferrals(ctx, ReferralBox.INBOX, args, Selection.of(info)?.at('edges', 'node') ?? null);
   }
 
   @Authorized(Permission.REFERRALS_READ)
   @Query(() => ReferralConnection, { description: 'Referrals the acting organization sent or logged. Newest first unless `sort` says otherwise.' })
-  referralOutbox(@Ctx() ctx: RequestContext, @Args(() => ReferralListArgs) args: ReferralListArgs) {
-    return listReferrals(ctx, ReferralBox.OUTBOX, args);
+  referralOutbox(@Ctx() ctx: RequestContext, @Args(() => ReferralListArgs) args: ReferralListArgs, @Info() info: GraphQLResolveInfo) {
+    return listReferrals(ctx, ReferralBox.OUTBOX, args, Selection.of(info)?.at('edges', 'node') ?? null);
   }
 
   @Authorized(Permission.REFERRALS_READ)
@@ -70,9 +71,9 @@ export class ReferralResolver {
 
   @Authorized(Permission.REFERRALS_READ)
   @Query(() => Referral, { description: 'One referral the acting organization sent or received, with its full timeline.' })
-  referral(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The referral id.' }) id: string) {
+  referral(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The referral id.' }) id: string, @Info() info: GraphQLResolveInfo) {
     assertUuid(id, ['id']);
-    return getReferral(ctx, id);
+    return readReferral(ctx, id, Selection.of(info));
   }
 
   @Authorized(Permission.REFERRALS_WRITE)

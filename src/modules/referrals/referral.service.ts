@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../../common/errors';
-import { paginate, type Page, type SortKey } from '../../common/pagination';
 import { Permission, roleGrants } from '../../common/permissions';
 import type { RequestContext, UserPrincipal } from '../../context/request-context';
 import { recordAudit } from '../audit/audit.service';
@@ -29,17 +28,15 @@ import type {
   ForwardReferralInput,
   ReferralChangeInput,
   ReferralDetailsInput,
-  ReferralListArgs,
   SendReferralInput,
 } from './dto/referral.inputs';
-import { ReferralSort } from './dto/referral.inputs';
 import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
 import { OutcomeReason, ReferralEventKind, ReferralOutcome } from './referral.enums';
 import { checkTransition, FINAL_STATUSES, FORWARDABLE_STATUSES, ReferralStatus, type ReferralAction, type ReferralSide } from './referral.lifecycle';
+import { OPEN_STATUSES } from './referral.reads';
 import { ReferralBox, type ReferralCounts } from './referral.types';
 
-const OPEN_STATUSES = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS];
 
 export function sideOfReferral(referral: Referral, organizationId: string): ReferralSide | null {
   if (referral.organizationId === organizationId) return 'SENDER';
@@ -55,61 +52,6 @@ export async function getReferral(ctx: RequestContext, id: string, argumentPath:
   const referral = await (await ctx.db()).findOneBy(Referral, { id });
   if (!referral) throw notFound('Referral', argumentPath);
   return referral;
-}
-
-const SORT_KEYS: Record<ReferralSort, { keys: SortKey<Referral>[]; direction: 'ASC' | 'DESC' }> = {
-  [ReferralSort.NEWEST_FIRST]: {
-    keys: [
-      { column: 'r.created_at', value: (r) => r.createdAt },
-      { column: 'r.id', value: (r) => r.id },
-    ],
-    direction: 'DESC',
-  },
-  [ReferralSort.OLDEST_FIRST]: {
-    keys: [
-      { column: 'r.created_at', value: (r) => r.createdAt },
-      { column: 'r.id', value: (r) => r.id },
-    ],
-    direction: 'ASC',
-  },
-  [ReferralSort.DUE_SOONEST]: {
-    keys: [
-      { column: `coalesce(r.due_on, 'infinity'::date)`, value: (r) => r.dueOn ?? 'infinity' },
-      { column: 'r.id', value: (r) => r.id },
-    ],
-    direction: 'ASC',
-  },
-};
-
-/** A page of the inbox (received) or outbox (sent); each box's filter leads with its own index column. */
-export async function listReferrals(ctx: RequestContext, box: ReferralBox, args: ReferralListArgs): Promise<Page<Referral>> {
-  const principal = await ctx.requirePrincipal();
-  const query = (await ctx.db()).createQueryBuilder(Referral, 'r');
-  query.where(box === ReferralBox.INBOX ? 'r.receiving_organization_id = :me' : 'r.organization_id = :me', { me: principal.organizationId });
-  const filter = args.filter ?? {};
-  if (filter.statuses?.length) query.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
-  if (filter.urgencies?.length) query.andWhere('r.urgency IN (:...urgencies)', { urgencies: filter.urgencies });
-  if (filter.serviceCategoryCodes?.length) {
-    query.andWhere(
-      `EXISTS (SELECT 1 FROM services s WHERE s.organization_id = r.receiving_organization_id AND s.id = r.service_id
-                AND s.category_code IN (:...categories))`,
-      { categories: filter.serviceCategoryCodes },
-    );
-  }
-  if (filter.sentAfter) query.andWhere('r.created_at >= :sentAfter', { sentAfter: filter.sentAfter });
-  if (filter.sentBefore) query.andWhere('r.created_at < :sentBefore', { sentBefore: filter.sentBefore });
-  if (filter.dueFrom) query.andWhere('r.due_on >= :dueFrom', { dueFrom: filter.dueFrom });
-  if (filter.dueTo) query.andWhere('r.due_on <= :dueTo', { dueTo: filter.dueTo });
-  if (filter.assignedToMe) {
-    query.andWhere('r.assigned_user_id = :userId', { userId: principal.kind === 'user' ? principal.userId : null });
-  }
-  if (filter.overdue != null) {
-    const overdue = `(r.due_on < :today AND r.status IN (:...open))`;
-    query.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { today: today(), open: OPEN_STATUSES });
-  }
-  if (filter.clientId) query.andWhere('r.client_id = :clientId', { clientId: filter.clientId });
-  const sort = SORT_KEYS[args.sort];
-  return paginate(query, args, sort.keys, ctx.config.graphql.maxPageSize, sort.direction);
 }
 
 export async function countReferrals(ctx: RequestContext, box: ReferralBox): Promise<ReferralCounts> {

@@ -1,0 +1,108 @@
+import type { ObjectLiteral } from 'typeorm';
+import type { RequestContext } from '../context/request-context';
+import type { RowReader } from '../database/rows';
+import type { Selection } from './selection';
+
+/** Collects a statement's parameters; `add` answers the placeholder, cast when the type is given. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, type?: string): string {
+    this.values.push(value);
+    return `$${this.values.length}${type ? `::${type}` : ''}`;
+  }
+}
+
+/**
+ * A record (or list of records) that a hot read joins in when the page selects `field`. The
+ * subquery answers it as JSON, tied to the parent row; the read hands it to the loader that the
+ * field's resolver reads, so the resolver finds it without a statement of its own. The same RLS
+ * policies apply as to the loader's own query: what the loader would not see, the join does not.
+ */
+export interface Join<Parent, Related extends ObjectLiteral> {
+  /** The parent's GraphQL field whose selection asks for it. Several joins may serve one field. */
+  field: string;
+  /** Reads the related rows; `ctx.services.database.rows(...)`. */
+  rows(ctx: RequestContext): RowReader<Related>;
+  /** FROM and WHERE of the subquery, tying `self` (the related table's alias) to `parent`. */
+  from(parent: string, self: string, params: SqlParams): string;
+  /** A list, in this order; otherwise one record, the first in `order` if given. */
+  many?: boolean;
+  order?(self: string): string;
+  /** Hands what was read for one parent to the loader its resolver uses. */
+  prime(ctx: RequestContext, parent: Parent, related: Related | Related[] | null): void;
+  /** Joins of the related record, asked for by the selection below `field`. */
+  nested?: Join<Related, ObjectLiteral>[];
+}
+
+interface PlannedJoin {
+  join: Join<ObjectLiteral, ObjectLiteral>;
+  key: string;
+  nested: PlannedJoin[];
+}
+
+/** A page (or one record) read in one statement with the joins its selection asks for. */
+export interface JoinedRead<T extends ObjectLiteral> {
+  rows: RowReader<T>;
+  /** The root table with its alias, e.g. `referrals r`. */
+  from: string;
+  alias: string;
+  where: string[];
+  order?: string;
+  limit?: number;
+  params: SqlParams;
+  joins: Join<T, ObjectLiteral>[];
+  selection: Selection | null;
+}
+
+/**
+ * Runs a joined read: one statement whatever the page size, however many related records it shows.
+ * Root rows come back as entities; joined records are handed to their loaders.
+ */
+export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, read: JoinedRead<T>): Promise<T[]> {
+  let count = 0;
+  const plan = (joins: readonly Join<ObjectLiteral, ObjectLiteral>[], selection: Selection | null): PlannedJoin[] =>
+    selection
+      ? joins
+          .filter((join) => selection.has(join.field))
+          .map((join) => ({ join, key: `j${++count}`, nested: plan(join.nested ?? [], selection.get(join.field)) }))
+      : [];
+  const planned = plan(read.joins as Join<ObjectLiteral, ObjectLiteral>[], read.selection);
+
+  const subquery = (step: PlannedJoin, parent: string): string => {
+    const { join } = step;
+    const self = step.key;
+    const json = join.rows(ctx).json(self, step.nested.map((child): [string, string] => [child.key, subquery(child, self)]));
+    const from = join.from(parent, self, read.params);
+    if (join.many) return `(SELECT coalesce(json_agg(${json}${join.order ? ` ORDER BY ${join.order(self)}` : ''}), '[]'::json) FROM ${from})`;
+    return `(SELECT ${json} FROM ${from}${join.order ? ` ORDER BY ${join.order(self)}` : ''} LIMIT 1)`;
+  };
+  const text = [
+    `SELECT ${[read.rows.list(read.alias), ...planned.map((step) => `${subquery(step, read.alias)} AS ${step.key}`)].join(', ')}`,
+    `FROM ${read.from}`,
+    read.where.length ? `WHERE ${read.where.join(' AND ')}` : '',
+    read.order ? `ORDER BY ${read.order}` : '',
+    read.limit !== undefined ? `LIMIT ${read.params.add(read.limit, 'int')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  const raw = await ctx.sql(text, read.params.values);
+  const prime = (steps: PlannedJoin[], parent: ObjectLiteral, source: Record<string, unknown>) => {
+    for (const step of steps) {
+      const value = source[step.key] as Record<string, unknown> | Record<string, unknown>[] | null;
+      const reader = step.join.rows(ctx);
+      const readOne = (json: Record<string, unknown>) => {
+        const related = reader.read(json);
+        prime(step.nested, related, json);
+        return related;
+      };
+      step.join.prime(ctx, parent, Array.isArray(value) ? value.map(readOne) : value && readOne(value));
+    }
+  };
+  return raw.map((row) => {
+    const entity = read.rows.read(row);
+    prime(planned, entity, row);
+    return entity;
+  });
+}

@@ -1,0 +1,84 @@
+import type { ObjectLiteral } from 'typeorm';
+import { readJoined, SqlParams, type Join } from '../../common/hot-read';
+import { keyset, pageOf, type Page, type SortKey } from '../../common/pagination';
+import { containsPattern, foldForSearch } from '../../common/search-text';
+import type { Selection } from '../../common/selection';
+import type { RequestContext } from '../../context/request-context';
+import { Organization } from '../organizations/organization.entity';
+import { organizationLoader } from '../organizations/organization.loaders';
+import { serviceCategoryLoader, serviceLocationsLoader } from './directory.loaders';
+import type { ServicesArgs } from './dto/directory.inputs';
+import { Location } from './location.entity';
+import { ServiceCategory } from './service-category.entity';
+import { Service, ServiceStatus } from './service.entity';
+
+/**
+ * The directory search read in one statement: a page of services with the organizations, categories
+ * and locations it shows, each handed to the loader its field resolver reads.
+ */
+const SERVICE_JOINS: Join<Service, ObjectLiteral>[] = [
+  {
+    field: 'organization',
+    rows: (ctx) => ctx.services.database.rows(Organization),
+    from: (parent, self) => `organizations ${self} WHERE ${self}.id = ${parent}.organization_id`,
+    prime: (ctx, service, related) => ctx.loader(organizationLoader).prime(service.organizationId, related as Organization | null),
+  },
+  {
+    field: 'category',
+    rows: (ctx) => ctx.services.database.rows(ServiceCategory),
+    from: (parent, self) => `service_categories ${self} WHERE ${self}.code = ${parent}.category_code`,
+    prime: (ctx, service, related) => ctx.loader(serviceCategoryLoader).prime(service.categoryCode, related as ServiceCategory | null),
+  },
+  {
+    field: 'locations',
+    many: true,
+    rows: (ctx) => ctx.services.database.rows(Location, ['searchRegion']),
+    // The order serviceLocationsLoader gives: the order the places were linked to the service.
+    from: (parent, self) => `service_at_locations sal JOIN locations ${self} ON ${self}.organization_id = sal.organization_id AND ${self}.id = sal.location_id
+       WHERE sal.organization_id = ${parent}.organization_id AND sal.service_id = ${parent}.id`,
+    order: () => 'sal.created_at, sal.id',
+    prime: (ctx, service, related) => ctx.loader(serviceLocationsLoader).prime(service, related as Location[]),
+  },
+];
+
+const ORDER: SortKey<Service>[] = [
+  { column: 's.search_name', value: (s) => s.searchName, type: 'text' },
+  { column: 's.id', value: (s) => s.id, type: 'uuid' },
+];
+
+/** The directory search: every organization's services, by folded name. */
+export async function searchServices(ctx: RequestContext, args: ServicesArgs, selection: Selection | null): Promise<Page<Service>> {
+  const params = new SqlParams();
+  const where: string[] = [];
+  if (!args.includeInactive) where.push(`s.status = ${params.add(ServiceStatus.ACTIVE, 'text')}`);
+  const search = args.search ? foldForSearch(args.search) : '';
+  if (search) where.push(`s.search_text LIKE ${params.add(containsPattern(search), 'text')} ESCAPE '\\'`);
+  if (args.categoryCode) where.push(`s.category_code = ${params.add(args.categoryCode, 'text')}`);
+  if (args.acceptingReferrals != null) where.push(`s.accepting_referrals = ${params.add(args.acceptingReferrals, 'boolean')}`);
+  if (args.organizationId) where.push(`s.organization_id = ${params.add(args.organizationId, 'uuid')}`);
+  if (args.language) {
+    const language = args.language.toLowerCase();
+    where.push(
+      `EXISTS (SELECT 1 FROM unnest(s.languages) AS tag WHERE lower(tag) = ${params.add(language, 'text')} OR lower(tag) LIKE ${params.add(`${language.replace(/[\\%_]/g, '')}-%`, 'text')})`,
+    );
+  }
+  if (args.region) {
+    where.push(
+      `EXISTS (SELECT 1 FROM service_at_locations sal JOIN locations l ON l.organization_id = sal.organization_id AND l.id = sal.location_id
+                WHERE sal.organization_id = s.organization_id AND sal.service_id = s.id AND l.search_region = ${params.add(foldForSearch(args.region), 'text')})`,
+    );
+  }
+  const page = keyset(args, ORDER, ctx.config.graphql.maxPageSize, 'ASC', params);
+  const rows = await readJoined(ctx, {
+    rows: ctx.services.database.rows(Service),
+    from: 'services s',
+    alias: 's',
+    where: [...where, ...page.where],
+    order: page.order,
+    limit: page.limit,
+    params,
+    joins: SERVICE_JOINS,
+    selection,
+  });
+  return pageOf(rows, args, ORDER);
+}

@@ -1,0 +1,202 @@
+import type { ObjectLiteral } from 'typeorm';
+import { notFound } from '../../common/errors';
+import { readJoined, SqlParams, type Join } from '../../common/hot-read';
+import { keyset, pageOf, type Page, type SortKey } from '../../common/pagination';
+import type { Selection } from '../../common/selection';
+import type { RequestContext } from '../../context/request-context';
+import { User } from '../auth/user.entity';
+import { userLoader } from '../auth/user.loaders';
+import { ClientRecord } from '../clients/client.entity';
+import { clientRecordLoader, consentLoader } from '../clients/client.loaders';
+import { Consent } from '../clients/consent.entity';
+import { serviceCategoryLoader, serviceLoader } from '../directory/directory.loaders';
+import { ServiceCategory } from '../directory/service-category.entity';
+import { Service } from '../directory/service.entity';
+import { Organization } from '../organizations/organization.entity';
+import { organizationLoader } from '../organizations/organization.loaders';
+import { Partnership } from '../partnerships/partnership.entity';
+import { SHARING_PARTNERSHIP_STATUSES } from '../partnerships/partnership.lifecycle';
+import { sharingPartnershipLoader } from '../partnerships/partnership.loaders';
+import { today } from '../partnerships/partnership.policy';
+import { ReferralSort, type ReferralListArgs } from './dto/referral.inputs';
+import { ReferralEvent } from './referral-event.entity';
+import { Referral } from './referral.entity';
+import { ReferralStatus } from './referral.lifecycle';
+import { referralTimelineLoader } from './referral.loaders';
+import { ReferralBox } from './referral.types';
+
+/**
+ * The referral pages (inbox, outbox, one referral) read in one statement: the referrals with every
+ * record the page shows of them, each handed to the loader its field resolver reads. The client's
+ * fields still leave the server through client.views.ts alone, from the client, consent and
+ * partnership read here.
+ */
+
+export const OPEN_STATUSES = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS];
+
+const organizations = (ctx: RequestContext) => ctx.services.database.rows(Organization);
+const users = (ctx: RequestContext) => ctx.services.database.rows(User, ['passwordHash']);
+
+const organization = (field: string, column: string, key: (parent: { organizationId: string; receivingOrganizationId?: string | null; actorOrganizationId?: string }) => string | null | undefined): Join<ObjectLiteral, ObjectLiteral> => ({
+  field,
+  rows: organizations,
+  from: (parent, self) => `organizations ${self} WHERE ${self}.id = ${parent}.${column}`,
+  prime: (ctx, parent, related) => {
+    const id = key(parent as never);
+    if (id) ctx.loader(organizationLoader).prime(id, related as Organization | null);
+  },
+});
+
+const user = (field: string, column: string, key: (referral: Referral) => string | null): Join<Referral, ObjectLiteral> => ({
+  field,
+  rows: users,
+  from: (parent, self) => `users ${self} WHERE ${self}.id = ${parent}.${column}`,
+  prime: (ctx, referral, related) => {
+    const id = key(referral);
+    if (id) ctx.loader(userLoader).prime(id, related as User | null);
+  },
+});
+
+const consent = (field: string): Join<Referral, ObjectLiteral> => ({
+  field,
+  rows: (ctx) => ctx.services.database.rows(Consent),
+  from: (parent, self) => `consents ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.id = ${parent}.consent_id`,
+  prime: (ctx, referral, related) => {
+    if (referral.consentId) ctx.loader(consentLoader).prime({ organizationId: referral.organizationId, id: referral.consentId }, related as Consent | null);
+  },
+});
+
+const REFERRAL_JOINS: Join<Referral, ObjectLiteral>[] = [
+  organization('sender', 'organization_id', (r) => r.organizationId),
+  organization('receiver', 'receiving_organization_id', (r) => r.receivingOrganizationId),
+  {
+    field: 'service',
+    rows: (ctx) => ctx.services.database.rows(Service, ['searchName', 'searchText']),
+    from: (parent, self) => `services ${self} WHERE ${self}.organization_id = ${parent}.receiving_organization_id AND ${self}.id = ${parent}.service_id`,
+    prime: (ctx, referral, related) => {
+      if (referral.serviceId && referral.receivingOrganizationId) {
+        ctx.loader(serviceLoader).prime({ organizationId: referral.receivingOrganizationId, id: referral.serviceId }, related as Service | null);
+      }
+    },
+    nested: [
+      {
+        field: 'category',
+        rows: (ctx) => ctx.services.database.rows(ServiceCategory),
+        from: (parent, self) => `service_categories ${self} WHERE ${self}.code = ${parent}.category_code`,
+        prime: (ctx, service, related) => ctx.loader(serviceCategoryLoader).prime((service as Service).categoryCode, related as ServiceCategory | null),
+      },
+    ],
+  },
+  user('assignee', 'assigned_user_id', (r) => r.assignedUserId),
+  user('sentBy', 'sent_by_user_id', (r) => r.sentByUserId),
+  // What referredClientView decides the receiver's view from: the client, the consent and the agreement.
+  {
+    field: 'client',
+    rows: (ctx) => ctx.services.database.rows(ClientRecord),
+    from: (parent, self) => `clients ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.id = ${parent}.client_id`,
+    prime: (ctx, referral, related) =>
+      ctx.loader(clientRecordLoader).prime({ organizationId: referral.organizationId, id: referral.clientId }, related as ClientRecord | null),
+  },
+  consent('client'),
+  {
+    field: 'client',
+    rows: (ctx) => ctx.services.database.rows(Partnership),
+    // The same choice as sharingPartnershipLoader: the latest agreement in a sharing status between the viewer and the sender.
+    from: (parent, self, params) =>
+      `partnerships ${self} WHERE ${self}.status = ANY(${params.add(SHARING_PARTNERSHIP_STATUSES, 'text[]')})
+         AND ((${self}.organization_id = app_organization_id() AND ${self}.partner_organization_id = ${parent}.organization_id)
+           OR (${self}.partner_organization_id = app_organization_id() AND ${self}.organization_id = ${parent}.organization_id))`,
+    order: (self) => `${self}.created_at DESC, ${self}.id DESC`,
+    prime: (ctx, referral, related) => ctx.loader(sharingPartnershipLoader).prime(referral.organizationId, related as Partnership | null),
+  },
+  consent('consentInForce'),
+  {
+    field: 'timeline',
+    many: true,
+    rows: (ctx) => ctx.services.database.rows(ReferralEvent),
+    from: (parent, self) => `referral_events ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.referral_id = ${parent}.id`,
+    order: (self) => `${self}.created_at, ${self}.id`,
+    prime: (ctx, referral, related) => ctx.loader(referralTimelineLoader).prime(referral, related as ReferralEvent[]),
+    nested: [organization('actorOrganization', 'actor_organization_id', (e) => e.actorOrganizationId)],
+  },
+];
+
+const SORT_KEYS: Record<ReferralSort, { keys: SortKey<Referral>[]; direction: 'ASC' | 'DESC' }> = {
+  [ReferralSort.NEWEST_FIRST]: {
+    keys: [
+      { column: 'r.created_at', value: (r) => r.createdAt, type: 'timestamptz' },
+      { column: 'r.id', value: (r) => r.id, type: 'uuid' },
+    ],
+    direction: 'DESC',
+  },
+  [ReferralSort.OLDEST_FIRST]: {
+    keys: [
+      { column: 'r.created_at', value: (r) => r.createdAt, type: 'timestamptz' },
+      { column: 'r.id', value: (r) => r.id, type: 'uuid' },
+    ],
+    direction: 'ASC',
+  },
+  [ReferralSort.DUE_SOONEST]: {
+    keys: [
+      { column: `coalesce(r.due_on, 'infinity'::date)`, value: (r) => r.dueOn ?? 'infinity', type: 'date' },
+      { column: 'r.id', value: (r) => r.id, type: 'uuid' },
+    ],
+    direction: 'ASC',
+  },
+};
+
+/** A page of the inbox (received) or outbox (sent); each box's filter leads with its own index column. */
+export async function listReferrals(ctx: RequestContext, box: ReferralBox, args: ReferralListArgs, selection: Selection | null): Promise<Page<Referral>> {
+  const principal = await ctx.requirePrincipal();
+  const params = new SqlParams();
+  const me = params.add(principal.organizationId, 'uuid');
+  const where = [box === ReferralBox.INBOX ? `r.receiving_organization_id = ${me}` : `r.organization_id = ${me}`];
+  const filter = args.filter ?? {};
+  if (filter.statuses?.length) where.push(`r.status = ANY(${params.add(filter.statuses, 'text[]')})`);
+  if (filter.urgencies?.length) where.push(`r.urgency = ANY(${params.add(filter.urgencies, 'text[]')})`);
+  if (filter.serviceCategoryCodes?.length) {
+    where.push(`EXISTS (SELECT 1 FROM services s WHERE s.organization_id = r.receiving_organization_id AND s.id = r.service_id
+                         AND s.category_code = ANY(${params.add(filter.serviceCategoryCodes, 'text[]')}))`);
+  }
+  if (filter.sentAfter) where.push(`r.created_at >= ${params.add(filter.sentAfter, 'timestamptz')}`);
+  if (filter.sentBefore) where.push(`r.created_at < ${params.add(filter.sentBefore, 'timestamptz')}`);
+  if (filter.dueFrom) where.push(`r.due_on >= ${params.add(filter.dueFrom, 'date')}`);
+  if (filter.dueTo) where.push(`r.due_on <= ${params.add(filter.dueTo, 'date')}`);
+  if (filter.assignedToMe) where.push(`r.assigned_user_id = ${params.add(principal.kind === 'user' ? principal.userId : null, 'uuid')}`);
+  if (filter.overdue != null) {
+    const overdue = `(r.due_on < ${params.add(today(), 'date')} AND r.status = ANY(${params.add(OPEN_STATUSES, 'text[]')}))`;
+    where.push(filter.overdue ? overdue : `NOT ${overdue}`);
+  }
+  if (filter.clientId) where.push(`r.client_id = ${params.add(filter.clientId, 'uuid')}`);
+  const sort = SORT_KEYS[args.sort];
+  const page = keyset(args, sort.keys, ctx.config.graphql.maxPageSize, sort.direction, params);
+  const rows = await readJoined(ctx, {
+    rows: ctx.services.database.rows(Referral),
+    from: 'referrals r',
+    alias: 'r',
+    where: [...where, ...page.where],
+    order: page.order,
+    limit: page.limit,
+    params,
+    joins: REFERRAL_JOINS,
+    selection,
+  });
+  return pageOf(rows, args, sort.keys);
+}
+
+/** One referral the acting organization sent or received, with what the query shows of it. */
+export async function readReferral(ctx: RequestContext, id: string, selection: Selection | null): Promise<Referral> {
+  const params = new SqlParams();
+  // Sender or receiver: RLS narrows `id` to the two organizations the referral may belong to.
+  const [referral] = await readJoined(ctx, {
+    rows: ctx.services.database.rows(Referral),
+    from: 'referrals r',
+    alias: 'r',
+    where: [`r.id = ${params.add(id, 'uuid')}`],
+    params,
+    joins: REFERRAL_JOINS,
+    selection,
+  });
+  if (!referral) throw notFound('Referral', ['id']);
+  return referral;
+}

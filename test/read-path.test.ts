@@ -1,0 +1,83 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
+import { DIRECTORY, INBOX, REFERRAL } from './bench/operations';
+import { ReferralDocument } from './generated/graphql';
+import { addMember, dataOf, signUpOrganization, type SignedIn } from './factories';
+import { partner, publishService, referClient } from './factories/referrals';
+import { startTestApp, type TestApp } from './setup/test-app';
+
+/**
+ * The read path's shape, structurally: the benchmark's own operations (test/bench/operations.ts)
+ * cost at most five SQL statements each, BEGIN and COMMIT included, whatever the page size. Speed
+ * itself is measured by `npm run bench`, never here.
+ */
+
+type AnyDocument = TypedDocumentNode<Record<string, any>, Record<string, unknown>>;
+const document = (text: string) => parse(text) as unknown as AnyDocument;
+
+const MAX_STATEMENTS = 5;
+
+let app: TestApp;
+let hospital: SignedIn;
+let caseworker: SignedIn;
+let referralId: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const centre = await signUpOrganization(app, { name: 'Trung tâm Công tác xã hội tỉnh Hà Giang', kind: 'GOVERNMENT_AGENCY' });
+  caseworker = await addMember(app, centre, 'CASEWORKER');
+  hospital = await signUpOrganization(app, { name: 'Bệnh viện Đa khoa Hà Giang', kind: 'HOSPITAL' });
+  await partner(app, centre, hospital);
+  const services = [];
+  for (const name of ['Khám sức khỏe định kỳ', 'Khám mắt cho người cao tuổi', 'Khám răng cho trẻ em']) {
+    services.push(await publishService(app, hospital, { name, capacity: { unit: 'visits per week', available: 100, maximum: 100 } }));
+  }
+  for (let i = 0; i < 12; i += 1) {
+    const { referral } = await referClient(app, caseworker, hospital, { serviceId: services[i % 3].id, client: { fullName: `Người được giới thiệu ${i}` } });
+    referralId = referral.id;
+  }
+});
+afterAll(() => app.close());
+
+describe('the read path', () => {
+  it('reads an inbox page with its client, service, category, organizations and assignee in at most five statements, for 2 rows as for 12', async () => {
+    const two = await app.request(document(INBOX), { first: 2 }, { token: hospital.token });
+    const twelve = await app.request(document(INBOX), { first: 12 }, { token: hospital.token });
+    expect(dataOf(twelve).referralInbox.edges).toHaveLength(12);
+    expect(dataOf(twelve).referralInbox.edges[0].node).toMatchObject({
+      sender: { name: 'Trung tâm Công tác xã hội tỉnh Hà Giang' },
+      service: { category: { code: expect.any(String) } },
+      client: { fullName: 'Người được giới thiệu 11' },
+    });
+    expect(twelve.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+    expect(twelve.statements).toBe(two.statements);
+    // The audit trail still records the reads of personal fields: one row per client shown.
+    const audited = await app.ownerQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE organization_id = $1 AND action = 'readClient'`,
+      [hospital.organizationId],
+    );
+    expect(audited[0].n).toBe(14);
+  });
+
+  it('reads one referral with its timeline in at most five statements, on either side', async () => {
+    for (const viewer of [hospital, caseworker]) {
+      const response = await app.request(document(REFERRAL), { id: referralId }, { token: viewer.token });
+      expect(dataOf(response).referral).toMatchObject({ id: referralId, timeline: [{ actorOrganization: { name: 'Trung tâm Công tác xã hội tỉnh Hà Giang' } }] });
+      expect(response.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+    }
+    // The generic operations answer the same through the same path.
+    expect(dataOf(await app.request(ReferralDocument, { id: referralId }, { token: hospital.token })).referral.timeline).toHaveLength(1);
+  });
+
+  it('searches the directory in at most five statements, for 1 result as for 3', async () => {
+    const one = await app.request(document(DIRECTORY), { search: 'kham', first: 1 }, { token: caseworker.token });
+    const three = await app.request(document(DIRECTORY), { search: 'kham', first: 3 }, { token: caseworker.token });
+    expect(dataOf(three).services.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([
+      'Khám mắt cho người cao tuổi',
+      'Khám răng cho trẻ em',
+      'Khám sức khỏe định kỳ',
+    ]);
+    expect(three.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+    expect(three.statements).toBe(one.statements);
+  });
+});
