@@ -1,8 +1,9 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
-import { DIRECTORY, INBOX, REFERRAL } from './bench/operations';
-import { ReferralDocument } from './generated/graphql';
-import { addMember, dataOf, signUpOrganization, type SignedIn } from './factories';
+import { DASHBOARD, DIRECTORY, INBOX, REFERRAL } from './bench/operations';
+import { AddIndicatorDocument, AddProgramResultDocument, ReferralDocument } from './generated/graphql';
+import { addMember, createApiKey, dataOf, signUpOrganization, type SignedIn } from './factories';
+import { createProgram, joinProgram } from './factories/programs';
 import { partner, publishService, referClient } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -21,6 +22,8 @@ let app: TestApp;
 let hospital: SignedIn;
 let caseworker: SignedIn;
 let referralId: string;
+let programId: string;
+let funderKey: string;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -36,6 +39,20 @@ beforeAll(async () => {
     const { referral } = await referClient(app, caseworker, hospital, { serviceId: services[i % 3].id, client: { fullName: `Người được giới thiệu ${i}` } });
     referralId = referral.id;
   }
+  const funder = await signUpOrganization(app, { name: 'Quỹ Bảo trợ Trẻ em', kind: 'FUNDER' });
+  funderKey = (await createApiKey(app, funder, ['METRICS_READ'])).secret;
+  const program = await createProgram(app, centre);
+  programId = program.id;
+  await joinProgram(app, centre, program.id, funder, 'FUNDER');
+  const result = dataOf(await app.request(AddProgramResultDocument, { input: { programId, type: 'OUTCOME', title: 'Người cao tuổi được chăm sóc' } }, { token: centre.token }))
+    .addProgramResult;
+  dataOf(
+    await app.request(
+      AddIndicatorDocument,
+      { input: { resultId: result.id, code: 'OC1', name: 'Người tham gia', aggregation: 'DISTINCT_PEOPLE', source: 'PEOPLE_ENROLLED', disaggregations: ['SEX'] } },
+      { token: centre.token },
+    ),
+  );
 });
 afterAll(() => app.close());
 
@@ -79,5 +96,12 @@ describe('the read path', () => {
     ]);
     expect(three.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
     expect(three.statements).toBe(one.statements);
+  });
+
+  it("answers a funder's dashboard by API key in at most five statements, the key's lookup included", async () => {
+    const response = await app.request(document(DASHBOARD), { programId, from: '2026-01-01', to: '2026-12-31' }, { token: funderKey });
+    expect(dataOf(response).programMetrics.periods).toHaveLength(4);
+    expect(response.statements).toBeGreaterThanOrEqual(3);
+    expect(response.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
   });
 });

@@ -44,7 +44,11 @@ export function createAppDataSource(url: string, options: AppPoolOptions): DataS
       // Fail fast while the database is away (connecting or waiting for a pooled connection), instead of queueing requests.
       connectionTimeoutMillis: 3000,
       // Also set on the role by ensureAppLoginRole; repeated here for operator-made roles (APP_DATABASE_URL).
-      options: `-c statement_timeout=${options.statementTimeoutMs} -c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs}`,
+      // Generic plans for the hot reads' prepared statements: planning a page's statement with its
+      // joins costs more than running it, and PostgreSQL's default would plan it anew for the first
+      // five executions on every connection. The statements name their side and keys explicitly, so
+      // one plan serves every tenant.
+      options: `-c statement_timeout=${options.statementTimeoutMs} -c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs} -c plan_cache_mode=force_generic_plan`,
     },
   });
 }

@@ -36,16 +36,26 @@ export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promi
 
 /**
  * Records reads of clients' personal fields: once per client per request, and one INSERT for all
- * the clients a response shows, so that a page of 50 costs one statement, not 50.
+ * the clients a response shows, so that a page of 50 costs one statement, not 50. Plain SQL with
+ * arrays: the ORM's multi-row insert cost more CPU than the rest of the page's reading.
  */
 export const clientReadAudit = (ctx: RequestContext) =>
   new DataLoader<string, true, string>(async (keys) => {
     const principal = await ctx.requirePrincipal();
-    const rows = keys.map((key) => {
-      const [organizationId, clientId] = key.split(':');
-      return rowOf(ctx, principal, { action: 'readClient', entityType: 'Client', entityId: clientId, subjectOrganizationId: organizationId });
-    });
-    await (await ctx.db()).insert(AuditEvent, rows);
+    const clients = keys.map((key) => key.split(':'));
+    await ctx.sql(
+      `INSERT INTO audit_events (organization_id, id, subject_organization_id, actor_user_id, actor_api_key_id, action, entity_type, entity_id, request_id)
+       SELECT $1::uuid, gen_random_uuid(), nullif(subject, $1::uuid), $2::uuid, $3::uuid, 'readClient', 'Client', client, $4::uuid
+         FROM unnest($5::uuid[], $6::uuid[]) AS read (subject, client)`,
+      [
+        principal.organizationId,
+        principal.kind === 'user' ? principal.userId : null,
+        principal.kind === 'apiKey' ? principal.apiKeyId : null,
+        ctx.requestId,
+        clients.map(([organizationId]) => organizationId),
+        clients.map(([, clientId]) => clientId),
+      ],
+    );
     return keys.map(() => true as const);
   });
 

@@ -1,5 +1,7 @@
-import { Between, In } from 'typeorm';
-import { badInput } from '../../common/errors';
+import type { ObjectLiteral } from 'typeorm';
+import { badInput, notFound } from '../../common/errors';
+import { SqlParams } from '../../common/hot-read';
+import type { RowReader } from '../../database/rows';
 import type { RequestContext } from '../../context/request-context';
 import { ServiceCategory } from '../directory/service-category.entity';
 import { dimensionValues } from './dimensions';
@@ -25,10 +27,13 @@ import {
   PARTITIONING_DIMENSIONS,
   PeriodType,
   ProgramMemberRole,
+  ProgramMemberStatus,
   ReportedValueStatus,
 } from './program.enums';
-import type { Program } from './program.entity';
-import { getProgram, requireRole } from './program.service';
+import { ProgramMember } from './program-member.entity';
+import { Program } from './program.entity';
+import { ownProgramMembershipLoader } from './program.loaders';
+import { requireRole } from './program.service';
 import { ReportedValue } from './reported-value.entity';
 import {
   derive,
@@ -84,18 +89,16 @@ const periodKey = (period: Period) => `${period.type}|${period.start}`;
 const cellKey = (metric: string, category: string, period: Period, value: string) => [metric, category, periodKey(period), value].join('|');
 
 export async function programMetrics(ctx: RequestContext, args: ProgramMetricsArgs): Promise<ProgramMetrics> {
-  const program = await getProgram(ctx, args.programId, ['programId']);
-  await requireRole(ctx, program, Object.values(ProgramMemberRole), 'read its metrics');
   if (args.from > args.to) throw badInput('`from` must not be after `to`', ['from']);
-  const starts = periodStarts(args.from, args.to, args.periodType);
+  const starts = periodStarts(args.from, args.to, args.periodType, MAX_PERIODS);
   if (starts.length > MAX_PERIODS) throw badInput(`At most ${MAX_PERIODS} periods per request: narrow the range or use a longer period`, ['to']);
-  const inputs = await loadInputs(ctx, program, args, starts);
+  const inputs = await loadInputs(ctx, args, starts);
   const decisions = decide(inputs);
   return {
-    program,
+    program: inputs.program,
     periodType: args.periodType,
     disaggregatedBy: args.disaggregateBy ?? null,
-    suppressionThreshold: program.suppressionThreshold,
+    suppressionThreshold: inputs.program.suppressionThreshold,
     periods: starts.map((start) => periodMetrics(inputs, decisions, { type: args.periodType, start })),
   };
 }
@@ -107,42 +110,80 @@ function calendar(from: string, to: string): Period[] {
   return [PeriodType.YEAR, PeriodType.QUARTER, PeriodType.MONTH].flatMap((type) => periodStarts(first, last, type).map((start) => ({ type, start })));
 }
 
-async function loadInputs(ctx: RequestContext, program: Program, args: ProgramMetricsArgs, starts: string[]): Promise<MetricInputs> {
-  const em = await ctx.db();
+type CellRow = [metric: string, category: string, periodType: PeriodType, periodStart: string, dimension: string, value: string, count: number];
+
+/**
+ * Everything one metrics request reads, in one statement whatever the range: the programme and the
+ * viewer's membership of it, the rollup cells of the calendar years asked about, the funnel by
+ * month, quarter and year, the results framework, targets and approved reported values. RLS limits
+ * each part to what the viewer may read; the membership decides whether it may read metrics at all.
+ */
+async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts: string[]): Promise<MetricInputs> {
   const periods = calendar(starts[0], starts.at(-1)!);
   const years = { from: periods[0].start, to: periodEnd(periods.filter((p) => p.type === PeriodType.YEAR).at(-1)!.start, PeriodType.YEAR) };
-  const range = Between(starts[0], starts.at(-1)!);
-  const scope = { organizationId: program.organizationId, programId: program.id };
-  const rows: { metric: string; category_code: string; period_type: PeriodType; period_start: string; dimension: string; dimension_value: string; value: number }[] =
-    await em.query(
-      `SELECT metric, category_code, period_type, to_char(period_start, 'YYYY-MM-DD') AS period_start, dimension, dimension_value, value::float8 AS value
-         FROM program_metric_cells
-        WHERE organization_id = $1 AND program_id = $2 AND period_start BETWEEN $3 AND $4 AND dimension = ANY($5)`,
-      [program.organizationId, program.id, years.from, years.to, [TOTAL, ...(args.disaggregateBy ? [args.disaggregateBy] : [])]],
-    );
-  const funnel: FunnelRow[] = await em.query(
-    `SELECT CASE WHEN GROUPING(month) = 0 THEN 'MONTH' WHEN GROUPING(quarter) = 0 THEN 'QUARTER' ELSE 'YEAR' END AS period_type,
-            to_char(coalesce(month, quarter, year), 'YYYY-MM-DD') AS period_start,
-            count(*)::int AS sent, count(accepted_on)::int AS accepted,
-            count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
-            count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESSFUL')::int AS successful,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY accepted_on - sent_on) AS median_accept,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY finished_on - sent_on) FILTER (WHERE status = 'COMPLETED') AS median_complete
-       FROM (SELECT f.*, date_trunc('month', sent_on)::date AS month, date_trunc('quarter', sent_on)::date AS quarter,
-                    date_trunc('year', sent_on)::date AS year
-               FROM program_referral_facts f
-              WHERE organization_id = $1 AND program_id = $2 AND sent_on BETWEEN $3 AND $4) facts
-      GROUP BY GROUPING SETS ((month), (quarter), (year))`,
-    [program.organizationId, program.id, years.from, years.to],
+  const rows = {
+    program: ctx.services.database.rows(Program),
+    member: ctx.services.database.rows(ProgramMember),
+    result: ctx.services.database.rows(ProgramResult),
+    indicator: ctx.services.database.rows(Indicator),
+    target: ctx.services.database.rows(IndicatorTarget),
+    reported: ctx.services.database.rows(ReportedValue),
+    category: ctx.services.database.rows(ServiceCategory),
+  };
+  const params = new SqlParams();
+  const programId = params.add(args.programId, 'uuid');
+  const from = params.add(years.from, 'date');
+  const to = params.add(years.to, 'date');
+  const first = params.add(starts[0], 'date');
+  const last = params.add(starts.at(-1)!, 'date');
+  const periodType = params.add(args.periodType, 'text');
+  const ofProgram = (alias: string) => `${alias}.organization_id = p.organization_id AND ${alias}.program_id = p.id`;
+  const list = (json: string, from: string, order?: string) => `(SELECT coalesce(json_agg(${json}${order ? ` ORDER BY ${order}` : ''}), '[]'::json) FROM ${from})`;
+  const [row] = await ctx.sql(
+    `SELECT ${rows.program.list('p')},
+       (SELECT ${rows.member.json('m')} FROM program_members m
+         WHERE ${ofProgram('m')} AND m.member_organization_id = app_organization_id() AND m.status = ANY(${params.add([ProgramMemberStatus.ACTIVE, ProgramMemberStatus.INVITED], 'text[]')})) AS membership,
+       ${list(
+         `json_build_array(c.metric, c.category_code, c.period_type, to_char(c.period_start, 'YYYY-MM-DD'), c.dimension, c.dimension_value, c.value::float8)`,
+         `program_metric_cells c WHERE ${ofProgram('c')} AND c.period_start BETWEEN ${from} AND ${to}
+            AND c.dimension = ANY(${params.add([TOTAL, ...(args.disaggregateBy ? [args.disaggregateBy] : [])], 'text[]')})`,
+       )} AS cells,
+       ${list(
+         'f',
+         `(SELECT CASE WHEN GROUPING(month) = 0 THEN 'MONTH' WHEN GROUPING(quarter) = 0 THEN 'QUARTER' ELSE 'YEAR' END AS period_type,
+                  to_char(coalesce(month, quarter, year), 'YYYY-MM-DD') AS period_start,
+                  count(*)::int AS sent, count(accepted_on)::int AS accepted,
+                  count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
+                  count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESSFUL')::int AS successful,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY accepted_on - sent_on) AS median_accept,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY finished_on - sent_on) FILTER (WHERE status = 'COMPLETED') AS median_complete
+             FROM (SELECT f.*, date_trunc('month', sent_on)::date AS month, date_trunc('quarter', sent_on)::date AS quarter,
+                          date_trunc('year', sent_on)::date AS year
+                     FROM program_referral_facts f WHERE ${ofProgram('f')} AND f.sent_on BETWEEN ${from} AND ${to}) facts
+            GROUP BY GROUPING SETS ((month), (quarter), (year))) f`,
+       )} AS funnel,
+       ${list(rows.result.json('r'), `program_results r WHERE ${ofProgram('r')}`, 'r.created_at, r.id')} AS results,
+       ${list(rows.indicator.json('i'), `indicators i WHERE ${ofProgram('i')}`, 'i.code')} AS indicators,
+       ${list(rows.target.json('t'), `indicator_targets t WHERE ${ofProgram('t')} AND t.period_type = ${periodType} AND t.period_start BETWEEN ${first} AND ${last}`)} AS targets,
+       ${list(
+         rows.reported.json('v'),
+         `reported_values v WHERE ${ofProgram('v')} AND v.period_type = ${periodType} AND v.period_start BETWEEN ${first} AND ${last}
+            AND v.status = ${params.add(ReportedValueStatus.APPROVED, 'text')}`,
+       )} AS reported,
+       ${list(rows.category.json('sc'), 'service_categories sc')} AS categories
+     FROM programs p WHERE p.id = ${programId}`,
+    params.values,
   );
-  const [results, indicators, targets, reported, categories] = await Promise.all([
-    em.find(ProgramResult, { where: scope, order: { createdAt: 'ASC', id: 'ASC' } }),
-    em.find(Indicator, { where: scope, order: { code: 'ASC' } }),
-    em.find(IndicatorTarget, { where: { ...scope, periodType: args.periodType, periodStart: range } }),
-    em.find(ReportedValue, { where: { ...scope, periodType: args.periodType, periodStart: range, status: In([ReportedValueStatus.APPROVED]) } }),
-    em.find(ServiceCategory),
-  ]);
+  if (!row) throw notFound('Program', ['programId']);
+  const program = rows.program.read(row);
+  const membership = row.membership ? rows.member.read(row.membership as Record<string, unknown>) : null;
+  ctx.loader(ownProgramMembershipLoader).prime(program.id, membership);
+  await requireRole(ctx, program, Object.values(ProgramMemberRole), 'read its metrics');
+
+  const read = <T extends ObjectLiteral>(reader: RowReader<T>, json: unknown) => (json as Record<string, unknown>[]).map((item) => reader.read(item));
+  const results = read(rows.result, row.results);
   const resultOrder = new Map(results.map((result, i) => [result.id, i]));
+  const indicators = read(rows.indicator, row.indicators);
   const dimension = args.disaggregateBy ?? null;
   return {
     program,
@@ -150,16 +191,16 @@ async function loadInputs(ctx: RequestContext, program: Program, args: ProgramMe
     values: dimension ? dimensionValues(dimension, program) : [],
     periods,
     cells: new Map(
-      rows.map((row) => [
-        cellKey(row.metric, row.category_code, { type: row.period_type, start: row.period_start }, row.dimension === TOTAL ? TOTAL : row.dimension_value),
-        row.value,
+      (row.cells as CellRow[]).map(([metric, category, type, start, cellDimension, value, count]) => [
+        cellKey(metric, category, { type, start }, cellDimension === TOTAL ? TOTAL : value),
+        count,
       ]),
     ),
     indicators: indicators.sort((x, y) => resultOrder.get(x.resultId)! - resultOrder.get(y.resultId)! || x.code.localeCompare(y.code)),
-    targets,
-    reported,
-    categories: new Map(categories.map((category) => [category.code, category])),
-    funnel: new Map(funnel.map((row) => [periodKey({ type: row.period_type, start: row.period_start }), row])),
+    targets: read(rows.target, row.targets),
+    reported: read(rows.reported, row.reported),
+    categories: new Map(read(rows.category, row.categories).map((category) => [category.code, category])),
+    funnel: new Map((row.funnel as FunnelRow[]).map((funnelRow) => [periodKey({ type: funnelRow.period_type, start: funnelRow.period_start }), funnelRow])),
   };
 }
 

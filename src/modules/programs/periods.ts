@@ -15,13 +15,18 @@ export function periodEnd(start: string, type: PeriodType): string {
   return last.toISOString().slice(0, 10);
 }
 
-/** The starts of every `type` period that overlaps [from, to], in order. */
-export function periodStarts(from: string, to: string, type: PeriodType): string[] {
+/**
+ * The starts of every `type` period that overlaps [from, to], in order; at most `max + 1` of them,
+ * so that a caller can refuse a range that is too long without walking all of it. Dates end with
+ * the year 9999, as the LocalDate scalar does.
+ */
+export function periodStarts(from: string, to: string, type: PeriodType, max = Number.POSITIVE_INFINITY): string[] {
   const starts: string[] = [];
-  for (let start = periodStart(from, type); start <= to; ) {
+  for (let start = periodStart(from, type); start <= to && starts.length <= max; ) {
     starts.push(start);
     const next = new Date(`${periodEnd(start, type)}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
+    if (next.getUTCFullYear() > 9999) break;
     start = next.toISOString().slice(0, 10);
   }
   return starts;

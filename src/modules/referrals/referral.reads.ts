@@ -186,13 +186,15 @@ export async function listReferrals(ctx: RequestContext, box: ReferralBox, args:
 
 /** One referral the acting organization sent or received, with what the query shows of it. */
 export async function readReferral(ctx: RequestContext, id: string, selection: Selection | null): Promise<Referral> {
+  const { organizationId } = await ctx.requirePrincipal();
   const params = new SqlParams();
-  // Sender or receiver: RLS narrows `id` to the two organizations the referral may belong to.
+  const me = params.add(organizationId, 'uuid');
+  // Sender or receiver, each side by its own index (RLS would narrow it to the same two, but never guides the plan).
   const [referral] = await readJoined(ctx, {
     rows: ctx.services.database.rows(Referral),
     from: 'referrals r',
     alias: 'r',
-    where: [`r.id = ${params.add(id, 'uuid')}`],
+    where: [`r.id = ${params.add(id, 'uuid')}`, `(r.organization_id = ${me} OR r.receiving_organization_id = ${me})`],
     params,
     joins: REFERRAL_JOINS,
     selection,

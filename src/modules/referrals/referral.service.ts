@@ -47,9 +47,19 @@ export function sideOfReferral(referral: Referral, organizationId: string): Refe
 export const isOverdue = (referral: Referral, now = new Date()) =>
   referral.dueOn !== null && referral.dueOn < today(now) && OPEN_STATUSES.includes(referral.status);
 
+/**
+ * The referral `id` on either side of the acting organization. RLS would narrow it to the same two,
+ * but the read policy is written so that it never guides the planner (see the read-path
+ * migration): each side's index is reached through the query's own condition.
+ */
+const onEitherSide = (organizationId: string, id: string) => [
+  { organizationId, id },
+  { receivingOrganizationId: organizationId, id },
+];
+
 export async function getReferral(ctx: RequestContext, id: string, argumentPath: readonly (string | number)[] = ['id']): Promise<Referral> {
-  // Sender or receiver: RLS narrows `id` to the two organizations the referral may belong to.
-  const referral = await (await ctx.db()).findOneBy(Referral, { id });
+  const { organizationId } = await ctx.requirePrincipal();
+  const referral = await (await ctx.db()).findOneBy(Referral, onEitherSide(organizationId, id));
   if (!referral) throw notFound('Referral', argumentPath);
   return referral;
 }
@@ -288,7 +298,8 @@ async function forward(ctx: RequestContext, input: ForwardReferralInput): Promis
 }
 
 async function lockReferral(ctx: RequestContext, referralId: string): Promise<Referral> {
-  const referral = await (await ctx.db()).findOne(Referral, { where: { id: referralId }, lock: { mode: 'pessimistic_write' } });
+  const { organizationId } = await ctx.requirePrincipal();
+  const referral = await (await ctx.db()).findOne(Referral, { where: onEitherSide(organizationId, referralId), lock: { mode: 'pessimistic_write' } });
   if (!referral) throw notFound('Referral', ['input', 'referralId']);
   return referral;
 }
