@@ -13,15 +13,34 @@ export class SqlParams {
   }
 }
 
+const JOINED = Symbol('joined');
+
+/**
+ * What a hot read joined in for `parent` under `name` (the record, null when there is none or RLS
+ * hides it, or a list), or else what `load` answers. Resolvers that find it answer synchronously,
+ * so graphql-js completes the page without a promise per field.
+ */
+export function joinedOr<T>(parent: object, name: string, load: () => T | Promise<T>): T | Promise<T> {
+  const attached = joinedOf(parent);
+  return attached && name in attached ? (attached[name] as T) : load();
+}
+
+/** Everything a hot read attached to `parent`, by name; undefined when it attached nothing. */
+export function joinedOf(parent: object): Readonly<Record<string, unknown>> | undefined {
+  return (parent as { [JOINED]?: Record<string, unknown> })[JOINED];
+}
+
 /**
  * A record (or list of records) that a hot read joins in when the page selects `field`. The
- * subquery answers it as JSON, tied to the parent row; the read hands it to the loader that the
- * field's resolver reads, so the resolver finds it without a statement of its own. The same RLS
- * policies apply as to the loader's own query: what the loader would not see, the join does not.
+ * subquery answers it as JSON, tied to the parent row, and the read attaches it to the parent under
+ * `name` for the field's resolver (see `joined`). The same RLS policies apply as to the resolver's
+ * own loader: what the loader would not see, the join does not.
  */
-export interface Join<Parent, Related extends ObjectLiteral> {
-  /** The parent's GraphQL field whose selection asks for it. Several joins may serve one field. */
-  field: string;
+export interface Join<Related extends ObjectLiteral = ObjectLiteral> {
+  /** The parent's GraphQL field (or fields) whose selection asks for it. Several joins may serve one field. */
+  field: string | readonly string[];
+  /** Where it is attached to the parent; the field's name by default. */
+  name?: string;
   /** Reads the related rows; `ctx.services.database.rows(...)`. */
   rows(ctx: RequestContext): RowReader<Related>;
   /** FROM and WHERE of the subquery, tying `self` (the related table's alias) to `parent`. */
@@ -29,14 +48,13 @@ export interface Join<Parent, Related extends ObjectLiteral> {
   /** A list, in this order; otherwise one record, the first in `order` if given. */
   many?: boolean;
   order?(self: string): string;
-  /** Hands what was read for one parent to the loader its resolver uses. */
-  prime(ctx: RequestContext, parent: Parent, related: Related | Related[] | null): void;
   /** Joins of the related record, asked for by the selection below `field`. */
-  nested?: Join<Related, ObjectLiteral>[];
+  nested?: Join[];
 }
 
 interface PlannedJoin {
-  join: Join<ObjectLiteral, ObjectLiteral>;
+  join: Join;
+  name: string;
   key: string;
   nested: PlannedJoin[];
 }
@@ -51,7 +69,7 @@ export interface JoinedRead<T extends ObjectLiteral> {
   order?: string;
   limit?: number;
   params: SqlParams;
-  joins: Join<T, ObjectLiteral>[];
+  joins: Join[];
   selection: Selection | null;
 }
 
@@ -61,13 +79,15 @@ export interface JoinedRead<T extends ObjectLiteral> {
  */
 export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, read: JoinedRead<T>): Promise<T[]> {
   let count = 0;
-  const plan = (joins: readonly Join<ObjectLiteral, ObjectLiteral>[], selection: Selection | null): PlannedJoin[] =>
-    selection
-      ? joins
-          .filter((join) => selection.has(join.field))
-          .map((join) => ({ join, key: `j${++count}`, nested: plan(join.nested ?? [], selection.get(join.field)) }))
-      : [];
-  const planned = plan(read.joins as Join<ObjectLiteral, ObjectLiteral>[], read.selection);
+  const plan = (joins: readonly Join[], selection: Selection | null): PlannedJoin[] => {
+    const planned: PlannedJoin[] = [];
+    for (const join of selection ? joins : []) {
+      const field = (typeof join.field === 'string' ? [join.field] : join.field).find((name) => selection!.has(name));
+      if (field) planned.push({ join, name: join.name ?? field, key: `j${++count}`, nested: plan(join.nested ?? [], selection!.get(field)) });
+    }
+    return planned;
+  };
+  const planned = plan(read.joins, read.selection);
 
   const subquery = (step: PlannedJoin, parent: string): string => {
     const { join } = step;
@@ -88,21 +108,24 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     .join(' ');
 
   const raw = await ctx.sql(text, read.params.values);
-  const prime = (steps: PlannedJoin[], parent: ObjectLiteral, source: Record<string, unknown>) => {
+  const attach = (steps: PlannedJoin[], parent: ObjectLiteral, source: Record<string, unknown>) => {
+    if (!steps.length) return;
+    const attached: Record<string, unknown> = {};
     for (const step of steps) {
       const value = source[step.key] as Record<string, unknown> | Record<string, unknown>[] | null;
       const reader = step.join.rows(ctx);
       const readOne = (json: Record<string, unknown>) => {
         const related = reader.read(json);
-        prime(step.nested, related, json);
+        attach(step.nested, related, json);
         return related;
       };
-      step.join.prime(ctx, parent, Array.isArray(value) ? value.map(readOne) : value && readOne(value));
+      attached[step.name] = Array.isArray(value) ? value.map(readOne) : value && readOne(value);
     }
+    Object.defineProperty(parent, JOINED, { value: attached });
   };
   return raw.map((row) => {
     const entity = read.rows.read(row);
-    prime(planned, entity, row);
+    attach(planned, entity, row);
     return entity;
   });
 }

@@ -43,6 +43,7 @@ export class RequestContext {
   readonly requestId = randomUUID();
   readonly logger: Logger;
   private principalCheck: Promise<Principal | null> | null = null;
+  private verified: Principal | null | undefined = undefined;
   private credential: Credential | null;
   private transaction: ScopedTransaction | null = null;
   private readonly loaders = new Map<LoaderFactory<unknown>, unknown>();
@@ -61,8 +62,17 @@ export class RequestContext {
 
   /** The verified principal, or null for an anonymous request. */
   principal(): Promise<Principal | null> {
-    this.principalCheck ??= this.checkCredential();
+    this.principalCheck ??= this.checkCredential().then((principal) => (this.verified = principal));
     return this.principalCheck;
+  }
+
+  /**
+   * The principal once verified, without waiting: lets field resolvers that run after the page was
+   * read answer synchronously, so graphql-js completes a page without a promise per field.
+   * Undefined before verification (call `principal()` then).
+   */
+  get verifiedPrincipal(): Principal | null | undefined {
+    return this.verified;
   }
 
   /**
@@ -74,12 +84,22 @@ export class RequestContext {
     if (!anonymous || this.transaction) return;
     this.credential = null;
     this.principalCheck = Promise.resolve(principal);
+    this.verified = principal;
   }
 
   async requirePrincipal(): Promise<Principal> {
     const principal = await this.principal();
     if (!principal) throw unauthenticated();
     return principal;
+  }
+
+  /**
+   * `use(principal)`, synchronously once the principal is verified: resolvers that run after the
+   * page was read then answer without a promise. Anonymous requests are refused as by requirePrincipal.
+   */
+  withPrincipal<T>(use: (principal: Principal) => T): T | Promise<T> {
+    const verified = this.verified;
+    return verified ? use(verified) : this.requirePrincipal().then(use);
   }
 
   /** The signed-in person; API keys are refused (FORBIDDEN) where a person must act. */
@@ -145,6 +165,16 @@ export class RequestContext {
       this.loaders.set(factory, loader);
     }
     return loader;
+  }
+
+  /**
+   * Runs `statement` (asked for its text at commit; escaped literals only) just before the request's
+   * transaction commits, in the same round trip as COMMIT; the response fails if it does (see
+   * ScopedTransaction.beforeCommit).
+   */
+  beforeCommit(statement: () => string | null): void {
+    if (!this.transaction?.isOpen) throw new Error('beforeCommit needs the request transaction open');
+    this.transaction.beforeCommit(statement);
   }
 
   /** SQL statements this request has sent on its transaction so far. */

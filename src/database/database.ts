@@ -77,6 +77,7 @@ export class ScopedTransaction {
   private opening: Promise<EntityManager> | null = null;
   private openingRows: Record<string, unknown>[] = [];
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly atCommit: (() => string | null)[] = [];
   /** SQL statements sent, transaction control included: the N+1 guard in tests, and the benchmark's measure. */
   statements = 0;
   private finished = false;
@@ -140,15 +141,37 @@ export class ScopedTransaction {
     }
   }
 
+  /**
+   * Registers a statement to run just before COMMIT, in the same round trip: `statement` is asked
+   * for its text when the transaction commits (null for nothing), written with escaped literals only
+   * (a simple-protocol query string takes no parameters). If it fails, the transaction does not
+   * commit and the request fails, so what it records (e.g. that personal fields were read) is never
+   * missing from a response that was sent.
+   */
+  beforeCommit(statement: () => string | null): void {
+    if (this.finished) throw new Error('The transaction has ended');
+    this.atCommit.push(statement);
+  }
+
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     if (!this.opening || this.finished) return;
     this.finished = true;
     const runner = this.runner!;
     try {
       await this.opening.catch(() => undefined);
-      if (runner.isTransactionActive) {
-        if (outcome === 'commit') await runner.commitTransaction();
-        else await runner.rollbackTransaction();
+      if (!runner.isTransactionActive) return;
+      if (outcome === 'rollback') return await runner.rollbackTransaction();
+      const statements = this.atCommit.map((statement) => statement()).filter((statement): statement is string => statement !== null);
+      if (!statements.length) return await runner.commitTransaction();
+      const client = this.client!;
+      this.statements += statements.length;
+      try {
+        await this.enqueue(() => client.query(`${statements.join('; ')}; COMMIT`));
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
       }
     } finally {
       await runner.release();

@@ -129,7 +129,9 @@ async function statementStats(owner: Client | null, role: string): Promise<{ cal
 /**
  * Warms up, then measures one target under load: throughput and latency from autocannon; the
  * server's CPU and peak memory from /proc; statements and their database time from
- * pg_stat_statements (reset after the warm-up), when the cluster has it.
+ * pg_stat_statements (reset after the warm-up), when the cluster has it. CPU and statements are
+ * read once `settled` says the requests in flight at the end have finished, and are divided by the
+ * requests sent.
  */
 export async function runLoad(
   operation: string,
@@ -138,6 +140,7 @@ export async function runLoad(
   settings: LoadSettings,
   owner: Client | null,
   postmasterPid: number | null,
+  settled: () => Promise<void>,
 ): Promise<RunResult> {
   const warm: Tally = { failed: 0, statements: 0, counted: 0, samples: new Set() };
   await cannon(target.url, source, settings.connections, settings.warmup, warm);
@@ -150,12 +153,17 @@ export async function runLoad(
   const started = Date.now();
   const result = await cannon(target.url, source, settings.connections, settings.duration, stats);
   const seconds = (Date.now() - started) / 1000;
+  // The requests in flight when the load stopped are still being served: their CPU and statements
+  // land after this point, and counting now would charge the part already spent to the requests
+  // that completed. So wait until they are done and divide by every request the run sent.
+  await settled();
   const cpu = cpuOf(target.pid) - cpuBefore;
   const dbAfter = clusterCpuOf(postmasterPid);
   const peak = memory.stop();
   const db = await statementStats(owner, target.role);
   const requests = result.requests.total;
-  const per = (value: number) => (requests ? value / requests : 0);
+  const served = Math.max(result.requests.sent ?? requests, requests);
+  const per = (value: number) => (served ? value / served : 0);
   return {
     operation,
     target: target.name,

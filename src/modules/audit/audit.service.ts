@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
+import { escapeLiteral } from 'pg';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { paginate, type Page } from '../../common/pagination';
 import type { Principal, RequestContext } from '../../context/request-context';
@@ -35,32 +35,34 @@ export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promi
 }
 
 /**
- * Records reads of clients' personal fields: once per client per request, and one INSERT for all
- * the clients a response shows, so that a page of 50 costs one statement, not 50. Plain SQL with
- * arrays: the ORM's multi-row insert cost more CPU than the rest of the page's reading.
+ * The clients whose personal fields a response shows, each once: written as one INSERT sent with
+ * the request's COMMIT in one round trip. If it fails, the transaction does not commit and the
+ * response fails: no personal field leaves unrecorded.
  */
-export const clientReadAudit = (ctx: RequestContext) =>
-  new DataLoader<string, true, string>(async (keys) => {
-    const principal = await ctx.requirePrincipal();
-    const clients = keys.map((key) => key.split(':'));
-    await ctx.sql(
-      `INSERT INTO audit_events (organization_id, id, subject_organization_id, actor_user_id, actor_api_key_id, action, entity_type, entity_id, request_id)
-       SELECT $1::uuid, gen_random_uuid(), nullif(subject, $1::uuid), $2::uuid, $3::uuid, 'readClient', 'Client', client, $4::uuid
-         FROM unnest($5::uuid[], $6::uuid[]) AS read (subject, client)`,
-      [
-        principal.organizationId,
-        principal.kind === 'user' ? principal.userId : null,
-        principal.kind === 'apiKey' ? principal.apiKeyId : null,
-        ctx.requestId,
-        clients.map(([organizationId]) => organizationId),
-        clients.map(([, clientId]) => clientId),
-      ],
-    );
-    return keys.map(() => true as const);
+const clientReads = (ctx: RequestContext) => {
+  const principal = ctx.verifiedPrincipal;
+  if (!principal) throw new Error('Client reads are recorded for a verified principal only');
+  const reads = new Set<string>();
+  const literal = (value: string | null) => (value === null ? 'NULL' : `${escapeLiteral(value)}::uuid`);
+  const actor = `${literal(principal.organizationId)}, ${literal(principal.kind === 'user' ? principal.userId : null)}, ${literal(
+    principal.kind === 'apiKey' ? principal.apiKeyId : null,
+  )}`;
+  ctx.beforeCommit(() => {
+    if (!reads.size) return null;
+    const rows = [...reads].map((key) => {
+      const [organizationId, clientId] = key.split(':');
+      const subject = organizationId === principal.organizationId ? null : organizationId;
+      return `(${actor}, gen_random_uuid(), ${literal(subject)}, 'readClient', 'Client', ${literal(clientId)}, ${literal(ctx.requestId)})`;
+    });
+    return `INSERT INTO audit_events (organization_id, actor_user_id, actor_api_key_id, id, subject_organization_id, action, entity_type, entity_id, request_id)
+            VALUES ${rows.join(', ')}`;
   });
+  return reads;
+};
 
-export function auditClientRead(ctx: RequestContext, client: { organizationId: string; id: string }): Promise<true> {
-  return ctx.loader(clientReadAudit).load(`${client.organizationId}:${client.id}`);
+/** Records that the response shows personal fields of `client` (once per client per request). */
+export function auditClientRead(ctx: RequestContext, client: { organizationId: string; id: string }): void {
+  ctx.loader(clientReads).add(`${client.organizationId}:${client.id}`);
 }
 
 /** The acting organization's trail, and events of other organizations that touched its records; newest first. */

@@ -1,11 +1,13 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar, LocaleScalar } from '../../common/scalars';
-import type { RequestContext } from '../../context/request-context';
+import type { Principal, RequestContext } from '../../context/request-context';
 import { auditClientRead } from '../audit/audit.service';
 import { sharingPartnershipLoader } from '../partnerships/partnership.loaders';
 import { categoriesFlowingFrom } from '../partnerships/partnership.policy';
 import { ClientField, visibleClientFields } from './client-field';
 import type { ClientRecord } from './client.entity';
+import type { Consent } from './consent.entity';
+import type { Partnership } from '../partnerships/partnership.entity';
 import { AgeBand, ageBandOn, Sex, Vulnerability } from './client.enums';
 import { clientRecordLoader, consentLoader } from './client.loaders';
 
@@ -144,24 +146,38 @@ export interface ReferralSharing {
   sharedFields: ClientField[];
 }
 
+/** What decides the receiver's view of a referral's client, as loaded or as a hot read joined them. */
+export interface ClientSharingRecords {
+  record: ClientRecord | null;
+  consent: Consent | null;
+  partnership: Partnership | null;
+}
+
 /**
  * The one read path for a referral's client. RLS lets the receiver read the client's row; this
  * decides which fields of it leave the server, from the referral, the consent and the agreement
  * as they are now, and audits the read when any personal field does.
  */
 export async function referredClientView(ctx: RequestContext, referral: ReferralSharing): Promise<ReferredClient | null> {
-  const { organizationId } = await ctx.requirePrincipal();
-  const record = await ctx.loader(clientRecordLoader).load({ organizationId: referral.organizationId, id: referral.clientId });
+  const principal = await ctx.requirePrincipal();
+  const receiver = principal.organizationId === referral.receivingOrganizationId;
+  const [record, consent, partnership] = await Promise.all([
+    ctx.loader(clientRecordLoader).load({ organizationId: referral.organizationId, id: referral.clientId }),
+    receiver && referral.consentId ? ctx.loader(consentLoader).load({ organizationId: referral.organizationId, id: referral.consentId }) : null,
+    receiver ? ctx.loader(sharingPartnershipLoader).load(referral.organizationId) : null,
+  ]);
+  return clientView(ctx, principal, referral, { record, consent, partnership });
+}
+
+/** The same decision on records already at hand (e.g. joined by the referral pages), without waiting. */
+export function clientView(ctx: RequestContext, principal: Principal, referral: ReferralSharing, records: ClientSharingRecords): ReferredClient | null {
+  const { record, consent, partnership } = records;
   if (!record) return null;
   const now = new Date();
   let visible: ClientField[];
-  if (organizationId === referral.organizationId) {
+  if (principal.organizationId === referral.organizationId) {
     visible = Object.values(ClientField);
-  } else if (organizationId === referral.receivingOrganizationId) {
-    const [consent, partnership] = await Promise.all([
-      referral.consentId ? ctx.loader(consentLoader).load({ organizationId: referral.organizationId, id: referral.consentId }) : null,
-      ctx.loader(sharingPartnershipLoader).load(referral.organizationId),
-    ]);
+  } else if (principal.organizationId === referral.receivingOrganizationId) {
     if (referral.consentId && !consent) return null;
     visible = visibleClientFields(
       {
@@ -174,7 +190,7 @@ export async function referredClientView(ctx: RequestContext, referral: Referral
   } else {
     return null;
   }
-  if (visible.length) await auditClientRead(ctx, record);
+  if (visible.length) auditClientRead(ctx, record);
   const show = <T>(field: ClientField, value: T): T | null => (visible.includes(field) ? value : null);
   return {
     id: record.id,

@@ -1,34 +1,33 @@
-import type { ObjectLiteral } from 'typeorm';
 import { readJoined, SqlParams, type Join } from '../../common/hot-read';
 import { keyset, pageOf, type Page, type SortKey } from '../../common/pagination';
 import { containsPattern, foldForSearch } from '../../common/search-text';
 import type { Selection } from '../../common/selection';
 import type { RequestContext } from '../../context/request-context';
 import { Organization } from '../organizations/organization.entity';
-import { organizationLoader } from '../organizations/organization.loaders';
-import { serviceCategoryLoader, serviceLocationsLoader } from './directory.loaders';
 import type { ServicesArgs } from './dto/directory.inputs';
 import { Location } from './location.entity';
 import { ServiceCategory } from './service-category.entity';
 import { Service, ServiceStatus } from './service.entity';
 
-/**
+/*
  * The directory search read in one statement: a page of services with the organizations, categories
- * and locations it shows, each handed to the loader its field resolver reads.
+ * and locations it shows, attached for their field resolvers (directory.resolver.ts).
  */
-const SERVICE_JOINS: Join<Service, ObjectLiteral>[] = [
+
+/** A service's category; the referral pages join it below a referral's service too. */
+export const SERVICE_CATEGORY_JOIN: Join = {
+  field: 'category',
+  rows: (ctx) => ctx.services.database.rows(ServiceCategory),
+  from: (parent, self) => `service_categories ${self} WHERE ${self}.code = ${parent}.category_code`,
+};
+
+const SERVICE_JOINS: Join[] = [
   {
     field: 'organization',
     rows: (ctx) => ctx.services.database.rows(Organization),
     from: (parent, self) => `organizations ${self} WHERE ${self}.id = ${parent}.organization_id`,
-    prime: (ctx, service, related) => ctx.loader(organizationLoader).prime(service.organizationId, related as Organization | null),
   },
-  {
-    field: 'category',
-    rows: (ctx) => ctx.services.database.rows(ServiceCategory),
-    from: (parent, self) => `service_categories ${self} WHERE ${self}.code = ${parent}.category_code`,
-    prime: (ctx, service, related) => ctx.loader(serviceCategoryLoader).prime(service.categoryCode, related as ServiceCategory | null),
-  },
+  SERVICE_CATEGORY_JOIN,
   {
     field: 'locations',
     many: true,
@@ -37,7 +36,6 @@ const SERVICE_JOINS: Join<Service, ObjectLiteral>[] = [
     from: (parent, self) => `service_at_locations sal JOIN locations ${self} ON ${self}.organization_id = sal.organization_id AND ${self}.id = sal.location_id
        WHERE sal.organization_id = ${parent}.organization_id AND sal.service_id = ${parent}.id`,
     order: () => 'sal.created_at, sal.id',
-    prime: (ctx, service, related) => ctx.loader(serviceLocationsLoader).prime(service, related as Location[]),
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection } from '../../common/pagination';
+import { joinedOr } from '../../common/hot-read';
 import { Permission } from '../../common/permissions';
 import { Selection } from '../../common/selection';
 import { assertUuid } from '../../common/validation';
@@ -69,17 +70,17 @@ export class DirectoryResolver {
 
   @FieldResolver(() => Organization, { description: 'The organization that offers the service (HSDS: organization).' })
   organization(@Root() service: Service, @Ctx() ctx: RequestContext) {
-    return ctx.loader(organizationLoader).load(service.organizationId);
+    return joinedOr(service, 'organization', () => ctx.loader(organizationLoader).load(service.organizationId));
   }
 
   @FieldResolver(() => ServiceCategory, { description: 'Its category in the shared taxonomy.' })
   category(@Root() service: Service, @Ctx() ctx: RequestContext) {
-    return ctx.loader(serviceCategoryLoader).load(service.categoryCode);
+    return joinedOr(service, 'category', () => ctx.loader(serviceCategoryLoader).load(service.categoryCode));
   }
 
   @FieldResolver(() => [Location], { description: 'Where it is delivered (HSDS: service_at_location).' })
   locations(@Root() service: Service, @Ctx() ctx: RequestContext) {
-    return ctx.loader(serviceLocationsLoader).load(service);
+    return joinedOr(service, 'locations', () => ctx.loader(serviceLocationsLoader).load(service));
   }
 
   @FieldResolver(() => ServiceCapacity, { nullable: true, description: 'Current capacity; null when the service does not publish it.' })

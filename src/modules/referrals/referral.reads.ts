@@ -1,35 +1,27 @@
-import type { ObjectLiteral } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { readJoined, SqlParams, type Join } from '../../common/hot-read';
 import { keyset, pageOf, type Page, type SortKey } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
 import type { RequestContext } from '../../context/request-context';
 import { User } from '../auth/user.entity';
-import { userLoader } from '../auth/user.loaders';
 import { ClientRecord } from '../clients/client.entity';
-import { clientRecordLoader, consentLoader } from '../clients/client.loaders';
 import { Consent } from '../clients/consent.entity';
-import { serviceCategoryLoader, serviceLoader } from '../directory/directory.loaders';
-import { ServiceCategory } from '../directory/service-category.entity';
+import { SERVICE_CATEGORY_JOIN } from '../directory/directory.reads';
 import { Service } from '../directory/service.entity';
 import { Organization } from '../organizations/organization.entity';
-import { organizationLoader } from '../organizations/organization.loaders';
 import { Partnership } from '../partnerships/partnership.entity';
 import { SHARING_PARTNERSHIP_STATUSES } from '../partnerships/partnership.lifecycle';
-import { sharingPartnershipLoader } from '../partnerships/partnership.loaders';
 import { today } from '../partnerships/partnership.policy';
 import { ReferralSort, type ReferralListArgs } from './dto/referral.inputs';
 import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral.lifecycle';
-import { referralTimelineLoader } from './referral.loaders';
 import { ReferralBox } from './referral.types';
 
-/**
+/*
  * The referral pages (inbox, outbox, one referral) read in one statement: the referrals with every
- * record the page shows of them, each handed to the loader its field resolver reads. The client's
- * fields still leave the server through client.views.ts alone, from the client, consent and
- * partnership read here.
+ * record the page shows of them, attached for their field resolvers. The client's fields still
+ * leave the server through client.views.ts alone, from the client, consent and partnership read here.
  */
 
 export const OPEN_STATUSES = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS];
@@ -37,69 +29,46 @@ export const OPEN_STATUSES = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, Refe
 const organizations = (ctx: RequestContext) => ctx.services.database.rows(Organization);
 const users = (ctx: RequestContext) => ctx.services.database.rows(User, ['passwordHash']);
 
-const organization = (field: string, column: string, key: (parent: { organizationId: string; receivingOrganizationId?: string | null; actorOrganizationId?: string }) => string | null | undefined): Join<ObjectLiteral, ObjectLiteral> => ({
+const organization = (field: string, column: string): Join => ({
   field,
   rows: organizations,
   from: (parent, self) => `organizations ${self} WHERE ${self}.id = ${parent}.${column}`,
-  prime: (ctx, parent, related) => {
-    const id = key(parent as never);
-    if (id) ctx.loader(organizationLoader).prime(id, related as Organization | null);
-  },
 });
 
-const user = (field: string, column: string, key: (referral: Referral) => string | null): Join<Referral, ObjectLiteral> => ({
+const user = (field: string, column: string): Join => ({
   field,
   rows: users,
   from: (parent, self) => `users ${self} WHERE ${self}.id = ${parent}.${column}`,
-  prime: (ctx, referral, related) => {
-    const id = key(referral);
-    if (id) ctx.loader(userLoader).prime(id, related as User | null);
-  },
 });
 
-const consent = (field: string): Join<Referral, ObjectLiteral> => ({
-  field,
-  rows: (ctx) => ctx.services.database.rows(Consent),
-  from: (parent, self) => `consents ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.id = ${parent}.consent_id`,
-  prime: (ctx, referral, related) => {
-    if (referral.consentId) ctx.loader(consentLoader).prime({ organizationId: referral.organizationId, id: referral.consentId }, related as Consent | null);
-  },
-});
-
-const REFERRAL_JOINS: Join<Referral, ObjectLiteral>[] = [
-  organization('sender', 'organization_id', (r) => r.organizationId),
-  organization('receiver', 'receiving_organization_id', (r) => r.receivingOrganizationId),
+/** Joins of a referral row, attached for the resolvers in referral.resolver.ts under the names they read. */
+const REFERRAL_JOINS: Join[] = [
+  organization('sender', 'organization_id'),
+  organization('receiver', 'receiving_organization_id'),
   {
     field: 'service',
     rows: (ctx) => ctx.services.database.rows(Service, ['searchName', 'searchText']),
     from: (parent, self) => `services ${self} WHERE ${self}.organization_id = ${parent}.receiving_organization_id AND ${self}.id = ${parent}.service_id`,
-    prime: (ctx, referral, related) => {
-      if (referral.serviceId && referral.receivingOrganizationId) {
-        ctx.loader(serviceLoader).prime({ organizationId: referral.receivingOrganizationId, id: referral.serviceId }, related as Service | null);
-      }
-    },
-    nested: [
-      {
-        field: 'category',
-        rows: (ctx) => ctx.services.database.rows(ServiceCategory),
-        from: (parent, self) => `service_categories ${self} WHERE ${self}.code = ${parent}.category_code`,
-        prime: (ctx, service, related) => ctx.loader(serviceCategoryLoader).prime((service as Service).categoryCode, related as ServiceCategory | null),
-      },
-    ],
+    nested: [SERVICE_CATEGORY_JOIN],
   },
-  user('assignee', 'assigned_user_id', (r) => r.assignedUserId),
-  user('sentBy', 'sent_by_user_id', (r) => r.sentByUserId),
-  // What referredClientView decides the receiver's view from: the client, the consent and the agreement.
+  user('assignee', 'assigned_user_id'),
+  user('sentBy', 'sent_by_user_id'),
+  // What the client's view is decided from (client.views.ts): the client, the consent and the agreement.
   {
     field: 'client',
-    rows: (ctx) => ctx.services.database.rows(ClientRecord),
+    name: 'clientRecord',
+    rows: (ctx) => ctx.services.database.rows(ClientRecord, ['searchName']),
     from: (parent, self) => `clients ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.id = ${parent}.client_id`,
-    prime: (ctx, referral, related) =>
-      ctx.loader(clientRecordLoader).prime({ organizationId: referral.organizationId, id: referral.clientId }, related as ClientRecord | null),
   },
-  consent('client'),
+  {
+    field: ['client', 'consentInForce'],
+    name: 'consent',
+    rows: (ctx) => ctx.services.database.rows(Consent),
+    from: (parent, self) => `consents ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.id = ${parent}.consent_id`,
+  },
   {
     field: 'client',
+    name: 'partnership',
     rows: (ctx) => ctx.services.database.rows(Partnership),
     // The same choice as sharingPartnershipLoader: the latest agreement in a sharing status between the viewer and the sender.
     from: (parent, self, params) =>
@@ -107,17 +76,14 @@ const REFERRAL_JOINS: Join<Referral, ObjectLiteral>[] = [
          AND ((${self}.organization_id = app_organization_id() AND ${self}.partner_organization_id = ${parent}.organization_id)
            OR (${self}.partner_organization_id = app_organization_id() AND ${self}.organization_id = ${parent}.organization_id))`,
     order: (self) => `${self}.created_at DESC, ${self}.id DESC`,
-    prime: (ctx, referral, related) => ctx.loader(sharingPartnershipLoader).prime(referral.organizationId, related as Partnership | null),
   },
-  consent('consentInForce'),
   {
     field: 'timeline',
     many: true,
     rows: (ctx) => ctx.services.database.rows(ReferralEvent),
     from: (parent, self) => `referral_events ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.referral_id = ${parent}.id`,
     order: (self) => `${self}.created_at, ${self}.id`,
-    prime: (ctx, referral, related) => ctx.loader(referralTimelineLoader).prime(referral, related as ReferralEvent[]),
-    nested: [organization('actorOrganization', 'actor_organization_id', (e) => e.actorOrganizationId)],
+    nested: [organization('actorOrganization', 'actor_organization_id')],
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection } from '../../common/pagination';
+import { joinedOf, joinedOr } from '../../common/hot-read';
 import { Permission, roleGrants } from '../../common/permissions';
 import { Selection } from '../../common/selection';
 import { assertUuid } from '../../common/validation';
@@ -9,11 +10,14 @@ import { User } from '../auth/user.entity';
 import { userLoader } from '../auth/user.loaders';
 import { consentInForce } from '../clients/client-field';
 import { consentLoader } from '../clients/client.loaders';
-import { ReferredClient, referredClientView } from '../clients/client.views';
+import type { ClientRecord } from '../clients/client.entity';
+import { clientView, ReferredClient, referredClientView } from '../clients/client.views';
+import type { Consent } from '../clients/consent.entity';
 import { serviceLoader } from '../directory/directory.loaders';
 import { Service } from '../directory/service.entity';
 import { Organization } from '../organizations/organization.entity';
 import { organizationLoader } from '../organizations/organization.loaders';
+import type { Partnership } from '../partnerships/partnership.entity';
 import {
   AssignReferralInput,
   CloseReferralInput,
@@ -143,19 +147,19 @@ export class ReferralResolver {
 
   @FieldResolver(() => Organization, { description: 'The sending organization.' })
   sender(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return ctx.loader(organizationLoader).load(referral.organizationId);
+    return joinedOr(referral, 'sender', () => ctx.loader(organizationLoader).load(referral.organizationId));
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The receiving organization; null for a logged referral (see externalReceiverName).' })
   receiver(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return referral.receivingOrganizationId ? ctx.loader(organizationLoader).load(referral.receivingOrganizationId) : null;
+    const id = referral.receivingOrganizationId;
+    return id ? joinedOr(referral, 'receiver', () => ctx.loader(organizationLoader).load(id)) : null;
   }
 
   @FieldResolver(() => Service, { nullable: true, description: "The receiving organization's service it was referred to, if one was named." })
   service(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return referral.serviceId && referral.receivingOrganizationId
-      ? ctx.loader(serviceLoader).load({ organizationId: referral.receivingOrganizationId, id: referral.serviceId })
-      : null;
+    const { serviceId: id, receivingOrganizationId: organizationId } = referral;
+    return id && organizationId ? joinedOr(referral, 'service', () => ctx.loader(serviceLoader).load({ organizationId, id })) : null;
   }
 
   @FieldResolver(() => ReferredClient, {
@@ -163,34 +167,50 @@ export class ReferralResolver {
     description: 'The client, with only the fields the viewer may see (see ReferredClient). Audited.',
   })
   client(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return referredClientView(ctx, referral);
+    // The referral pages join the client, its consent and the agreement (referral.reads.ts).
+    const joined = joinedOf(referral);
+    const principal = ctx.verifiedPrincipal;
+    if (!principal || !joined || !('clientRecord' in joined)) return referredClientView(ctx, referral);
+    return clientView(ctx, principal, referral, {
+      record: joined.clientRecord as ClientRecord | null,
+      consent: (joined.consent ?? null) as Consent | null,
+      partnership: (joined.partnership ?? null) as Partnership | null,
+    });
   }
 
   @FieldResolver(() => Boolean, {
     nullable: true,
     description: 'Whether the consent the referral rests on is still in force; null when it was sent under a consent override or logged.',
   })
-  async consentInForce(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    if (!referral.consentId) return null;
-    const consent = await ctx.loader(consentLoader).load({ organizationId: referral.organizationId, id: referral.consentId });
-    return consent ? consentInForce(consent, new Date()) : false;
+  consentInForce(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
+    const id = referral.consentId;
+    if (!id) return null;
+    const inForce = (consent: Consent | null) => (consent ? consentInForce(consent, new Date()) : false);
+    const consent = joinedOr(referral, 'consent', () => ctx.loader(consentLoader).load({ organizationId: referral.organizationId, id }));
+    return consent instanceof Promise ? consent.then(inForce) : inForce(consent);
   }
 
   @FieldResolver(() => [ReferralEvent], { description: 'Every step, oldest first: sending, status changes, assignments, comments, forwarding.' })
   timeline(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return ctx.loader(referralTimelineLoader).load(referral);
+    return joinedOr(referral, 'timeline', () => ctx.loader(referralTimelineLoader).load(referral));
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The receiving caseworker it is assigned to. Shown to the receiver only; null for the sender.' })
-  async assignee(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    const side = sideOfReferral(referral, (await ctx.requirePrincipal()).organizationId);
-    return side === 'RECEIVER' && referral.assignedUserId ? ctx.loader(userLoader).load(referral.assignedUserId) : null;
+  assignee(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
+    return ctx.withPrincipal((principal) => {
+      const id = referral.assignedUserId;
+      const side = sideOfReferral(referral, principal.organizationId);
+      return side === 'RECEIVER' && id ? joinedOr(referral, 'assignee', () => ctx.loader(userLoader).load(id)) : null;
+    });
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The caseworker who sent it. Shown to the sender only; the receiver sees their name in the timeline.' })
-  async sentBy(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    const side = sideOfReferral(referral, (await ctx.requirePrincipal()).organizationId);
-    return side === 'SENDER' ? ctx.loader(userLoader).load(referral.sentByUserId) : null;
+  sentBy(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
+    return ctx.withPrincipal((principal) =>
+      sideOfReferral(referral, principal.organizationId) === 'SENDER'
+        ? joinedOr(referral, 'sentBy', () => ctx.loader(userLoader).load(referral.sentByUserId))
+        : null,
+    );
   }
 
   @FieldResolver(() => String, {
@@ -206,18 +226,19 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => ReferralSideEnum, { description: 'Which side the acting organization is on.' })
-  async viewerSide(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    return sideOfReferral(referral, (await ctx.requirePrincipal()).organizationId);
+  viewerSide(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
+    return ctx.withPrincipal((principal) => sideOfReferral(referral, principal.organizationId));
   }
 
   @FieldResolver(() => [ReferralActionEnum], { description: 'The changes of state the signed-in person can make now (side, status and role), for showing the right buttons.' })
-  async availableActions(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
-    const principal = await ctx.requirePrincipal();
-    const side = sideOfReferral(referral, principal.organizationId);
-    if (!side || principal.kind !== 'user' || !roleGrants(principal.role, Permission.REFERRALS_WRITE)) return [];
-    return (Object.keys(TRANSITIONS) as ReferralAction[])
-      .filter((action) => checkTransition(action, referral.status, side, { logged: referral.receivingOrganizationId === null }).ok)
-      .map((action) => action.toUpperCase() as ReferralActionEnum);
+  availableActions(@Root() referral: Referral, @Ctx() ctx: RequestContext) {
+    return ctx.withPrincipal((principal) => {
+      const side = sideOfReferral(referral, principal.organizationId);
+      if (!side || principal.kind !== 'user' || !roleGrants(principal.role, Permission.REFERRALS_WRITE)) return [];
+      return (Object.keys(TRANSITIONS) as ReferralAction[])
+        .filter((action) => checkTransition(action, referral.status, side, { logged: referral.receivingOrganizationId === null }).ok)
+        .map((action) => action.toUpperCase() as ReferralActionEnum);
+    });
   }
 
   @FieldResolver(() => Referral, { nullable: true, description: 'The referral this one was forwarded from, if the viewer is on it.' })
@@ -237,7 +258,7 @@ export class ReferralResolver {
 export class ReferralEventResolver {
   @FieldResolver(() => Organization, { description: 'The organization whose member acted.' })
   actorOrganization(@Root() event: ReferralEvent, @Ctx() ctx: RequestContext) {
-    return ctx.loader(organizationLoader).load(event.actorOrganizationId);
+    return joinedOr(event, 'actorOrganization', () => ctx.loader(organizationLoader).load(event.actorOrganizationId));
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'For a FORWARDED step: the organization the client was forwarded to.' })

@@ -279,7 +279,7 @@ export function directory(principal: Principal, variables: Record<string, unknow
               ORDER BY s.search_name, s.id LIMIT ${params.add(first + 1, 'int')})
     SELECT p.id, p.organization_id, p.name, p.languages, p.accepting_referrals, p.search_name, o.name AS organization_name,
            p.category_code, sc.name AS category_name, p.capacity_unit, p.capacity_available, p.capacity_maximum, p.capacity_updated_at,
-           (SELECT coalesce(json_agg(json_build_object('id', l.id, 'city', l.city, 'region', l.region, 'country', l.country) ORDER BY sal.created_at, l.id), '[]')
+           (SELECT coalesce(json_agg(json_build_object('id', l.id, 'city', l.city, 'region', l.region, 'country', l.country) ORDER BY sal.created_at, sal.id), '[]')
               FROM service_at_locations sal JOIN locations l ON l.organization_id = sal.organization_id AND l.id = sal.location_id
              WHERE sal.organization_id = p.organization_id AND sal.service_id = p.id) AS locations
       FROM page p JOIN organizations o ON o.id = p.organization_id JOIN service_categories sc ON sc.code = p.category_code
