@@ -77,7 +77,12 @@ interface MetricInputs {
   dimension: Dimension | null;
   values: string[];
   periods: Period[];
+  /** The quarters of each year and the months of each quarter, by the parent's period key. */
+  children: Map<string, Period[]>;
   cells: Map<string, number>;
+  /** Categories with people served in any period; and, by period key, those with a total in that period, sorted. */
+  servedCategories: string[];
+  servedCategoriesIn: Map<string, string[]>;
   indicators: Indicator[];
   targets: IndicatorTarget[];
   reported: ReportedValue[];
@@ -101,6 +106,18 @@ export async function programMetrics(ctx: RequestContext, args: ProgramMetricsAr
     suppressionThreshold: inputs.program.suppressionThreshold,
     periods: starts.map((start) => periodMetrics(inputs, decisions, { type: args.periodType, start })),
   };
+}
+
+/** The periods one level down inside each year and quarter of `periods`, worked out once per request. */
+function containment(periods: Period[]): Map<string, Period[]> {
+  const children = new Map<string, Period[]>();
+  for (const parent of periods) {
+    if (parent.type === PeriodType.MONTH) continue;
+    const childType = parent.type === PeriodType.YEAR ? PeriodType.QUARTER : PeriodType.MONTH;
+    const end = periodEnd(parent.start, parent.type);
+    children.set(periodKey(parent), periods.filter((child) => child.type === childType && child.start >= parent.start && child.start <= end));
+  }
+  return children;
 }
 
 /** Every month, quarter and year of the calendar years from `from` to `to`. */
@@ -185,17 +202,26 @@ async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts:
   const resultOrder = new Map(results.map((result, i) => [result.id, i]));
   const indicators = read(rows.indicator, row.indicators);
   const dimension = args.disaggregateBy ?? null;
+  const cells = new Map<string, number>();
+  const served = new Set<string>();
+  const servedIn = new Map<string, Set<string>>();
+  for (const [metric, category, type, start, cellDimension, value, count] of row.cells as CellRow[]) {
+    cells.set(cellKey(metric, category, { type, start }, cellDimension === TOTAL ? TOTAL : value), count);
+    if (metric !== MetricKind.PEOPLE_SERVED || category === '') continue;
+    served.add(category);
+    if (cellDimension !== TOTAL) continue;
+    const key = periodKey({ type, start });
+    servedIn.set(key, (servedIn.get(key) ?? new Set()).add(category));
+  }
   return {
     program,
     dimension,
     values: dimension ? dimensionValues(dimension, program) : [],
     periods,
-    cells: new Map(
-      (row.cells as CellRow[]).map(([metric, category, type, start, cellDimension, value, count]) => [
-        cellKey(metric, category, { type, start }, cellDimension === TOTAL ? TOTAL : value),
-        count,
-      ]),
-    ),
+    children: containment(periods),
+    cells,
+    servedCategories: [...served],
+    servedCategoriesIn: new Map([...servedIn].map(([key, codes]) => [key, [...codes].sort()])),
     indicators: indicators.sort((x, y) => resultOrder.get(x.resultId)! - resultOrder.get(y.resultId)! || x.code.localeCompare(y.code)),
     targets: read(rows.target, row.targets),
     reported: read(rows.reported, row.reported),
@@ -225,9 +251,7 @@ function solveFamily(inputs: MetricInputs, shape: FamilyShape): Decisions {
   const key = (category: string, period: Period, value: string) => `${category}|${periodKey(period)}|${value}`;
   const years = inputs.periods.filter((p) => p.type === PeriodType.YEAR);
   const quarters = inputs.periods.filter((p) => p.type === PeriodType.QUARTER);
-  const months = inputs.periods.filter((p) => p.type === PeriodType.MONTH);
-  const within = (parent: Period, children: Period[]) =>
-    children.filter((child) => child.start >= parent.start && child.start <= periodEnd(parent.start, parent.type));
+  const within = (parent: Period) => inputs.children.get(periodKey(parent)) ?? [];
 
   const pass = (values: string[], fixed?: Map<string, Disclosure>) => {
     const nodes = new Map<string, CountNode>();
@@ -241,8 +265,8 @@ function solveFamily(inputs: MetricInputs, shape: FamilyShape): Decisions {
     for (const value of values) {
       for (const category of shape.categories) {
         if (shape.additiveInTime) {
-          for (const year of years) constraints.push({ total: key(category, year, value), parts: within(year, quarters).map((q) => key(category, q, value)) });
-          for (const quarter of quarters) constraints.push({ total: key(category, quarter, value), parts: within(quarter, months).map((m) => key(category, m, value)) });
+          for (const year of years) constraints.push({ total: key(category, year, value), parts: within(year).map((q) => key(category, q, value)) });
+          for (const quarter of quarters) constraints.push({ total: key(category, quarter, value), parts: within(quarter).map((m) => key(category, m, value)) });
         }
       }
       if (shape.additiveInCategories) {
@@ -276,12 +300,7 @@ interface FamilyDecisions {
 
 function decide(inputs: MetricInputs): FamilyDecisions {
   const cell = (metric: MetricKind) => (category: string, period: Period, value: string) => inputs.cells.get(cellKey(metric, category, period, value)) ?? 0;
-  const categories = [
-    '',
-    ...new Set(
-      [...inputs.cells.keys()].map((key) => key.split('|')).filter(([metric, category]) => metric === MetricKind.PEOPLE_SERVED && category !== '').map(([, c]) => c),
-    ),
-  ];
+  const categories = ['', ...inputs.servedCategories];
   const people = cell(MetricKind.PEOPLE_SERVED);
 
   // The funnel's stages nest (sent ⊇ accepted ⊇ completed ⊇ successful); the differences are figures too,
@@ -313,13 +332,9 @@ function decide(inputs: MetricInputs): FamilyDecisions {
       { total: funnelKey('completed', period), parts: [funnelKey('successful', period), funnelKey('notSuccessful', period)] },
     );
   }
-  const quarters = inputs.periods.filter((p) => p.type === PeriodType.QUARTER);
-  const months = inputs.periods.filter((p) => p.type === PeriodType.MONTH);
   for (const stage of stages) {
     for (const parent of inputs.periods.filter((p) => p.type !== PeriodType.MONTH)) {
-      const children = (parent.type === PeriodType.YEAR ? quarters : months).filter(
-        (child) => child.start >= parent.start && child.start <= periodEnd(parent.start, parent.type),
-      );
+      const children = inputs.children.get(periodKey(parent)) ?? [];
       funnelConstraints.push({ total: funnelKey(stage, parent), parts: children.map((child) => funnelKey(stage, child)) });
     }
   }
@@ -354,11 +369,7 @@ function periodMetrics(inputs: MetricInputs, decisions: FamilyDecisions, period:
     breakdown: values.map((value) => ({ value, actual: metricValue(suppressed.cells.get(value)!, threshold), target: null, progressPercent: null })),
   });
 
-  const categoryCodes = [...inputs.cells.keys()]
-    .map((key) => key.split('|'))
-    .filter(([metric, category, type, start, value]) => metric === MetricKind.PEOPLE_SERVED && category !== '' && type === period.type && start === period.start && value === TOTAL)
-    .map(([, category]) => category)
-    .sort();
+  const categoryCodes = inputs.servedCategoriesIn.get(periodKey(period)) ?? [];
   const servicesByCategory: CategoryMetrics[] = categoryCodes.map((code) => ({
     category: inputs.categories.get(code)!,
     deliveries: figure(table(decisions.deliveries, code)),

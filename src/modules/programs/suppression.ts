@@ -63,7 +63,8 @@ export function suppressLinked(
   for (let changed = true; changed; ) {
     changed = false;
     for (const constraint of constraints) {
-      const hiddenParts = constraint.parts.filter(isHidden).length;
+      let hiddenParts = 0;
+      for (const part of constraint.parts) if (isHidden(part)) hiddenParts += 1;
       if (!isHidden(constraint.total) && hiddenParts === 1) {
         if (withholdOnePart(constraint)) changed = true;
         else if (!fixed.has(constraint.total)) {
