@@ -76,6 +76,21 @@ describe('the read path', () => {
     expect(audited[0].n).toBe(14);
   });
 
+  it('reads every field a page asks of a joined record, through aliases and fragments, and the same record in full elsewhere', async () => {
+    const query = document(`query Aliased {
+      referralInbox(first: 3) { edges { node { sender { id } again: sender { ...Named } service { id category { code } } } } }
+      viewer { organization { id name description website } }
+    }
+    fragment Named on Organization { name countryCode kind }`);
+    const response = dataOf(await app.request(query, {}, { token: hospital.token }));
+    expect(response.referralInbox.edges[0].node).toEqual({
+      sender: { id: expect.any(String) },
+      again: { name: 'Trung tâm Công tác xã hội tỉnh Hà Giang', countryCode: expect.any(String), kind: 'GOVERNMENT_AGENCY' },
+      service: { id: expect.any(String), category: { code: expect.any(String) } },
+    });
+    expect(response.viewer.organization).toEqual({ id: hospital.organizationId, name: 'Bệnh viện Đa khoa Hà Giang', description: null, website: null });
+  });
+
   it('reads one referral with its timeline in at most five statements, on either side', async () => {
     for (const viewer of [hospital, caseworker]) {
       const response = await app.request(document(REFERRAL), { id: referralId }, { token: viewer.token });

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from './errors';
@@ -64,50 +64,73 @@ export const pageSizeEstimator =
     return 1 + first * childComplexity;
   };
 
-/** Checks a request's shape and estimated cost before it runs; nothing is read for a refused one. */
+/** How many variable sets' costs are remembered per document: a page's cursors vary, its sizes seldom. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * Checks a request's shape and estimated cost before it runs; nothing is read for a refused one.
+ * Apollo hands the same parsed document to every request with the same text, so what depends only
+ * on the operation (depth, aliases) is worked out once per operation, and the cost once per
+ * operation and variables.
+ */
 export function costLimitsPlugin(schema: GraphQLSchema, limits: CostLimits, defaultPageSize: number): ApolloServerPlugin {
+  const shapes = new WeakMap<OperationDefinitionNode, { depth: number; aliases: number; costs: Map<string, number> }>();
+  /** The estimated cost, or undefined when an argument is wrong (execution refuses it next, as BAD_USER_INPUT). */
+  const estimate = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | undefined => {
+    try {
+      return getComplexity({
+        schema,
+        query: document,
+        operationName,
+        variables,
+        estimators: [fieldExtensionsEstimator(), pageSizeEstimator(defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch (error) {
+      // The estimator gives up on documents with too many nodes: too large to run, too. Any other
+      // failure is an argument that execution refuses next (e.g. null for `first: Int!`).
+      if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) return undefined;
+      throw limitError(ErrorCode.QUERY_TOO_COMPLEX, 'The query is too large to estimate its cost: ask for fewer fields', {
+        maxComplexity: limits.maxComplexity,
+      });
+    }
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const fragments = new Map(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          const depth = queryDepth(operation.selectionSet, fragments);
+          let shape = shapes.get(operation);
+          if (!shape) {
+            const fragments = new Map(
+              document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            );
+            shape = { depth: queryDepth(operation.selectionSet, fragments), aliases: aliasCount(document), costs: new Map() };
+            shapes.set(operation, shape);
+          }
+          const { depth, aliases } = shape;
           if (depth > limits.maxDepth) {
             throw limitError(ErrorCode.QUERY_TOO_DEEP, `The query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, {
               depth,
               maxDepth: limits.maxDepth,
             });
           }
-          const aliases = aliasCount(document);
           if (aliases > limits.maxAliases) {
             throw limitError(ErrorCode.TOO_MANY_ALIASES, `The document uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, {
               aliases,
               maxAliases: limits.maxAliases,
             });
           }
-          // Variables that do not fit their types are refused by execution next, as BAD_USER_INPUT, before
-          // any resolver; coercing them here with the same cap of errors keeps a huge invalid list cheap.
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
-          if (coerced.errors) return;
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), pageSizeEstimator(defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (error) {
-            // The estimator gives up on documents with too many nodes: too large to run, too. Any other
-            // failure is an argument that execution refuses next (e.g. null for `first: Int!`).
-            if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) return;
-            throw limitError(ErrorCode.QUERY_TOO_COMPLEX, 'The query is too large to estimate its cost: ask for fewer fields', {
-              maxComplexity: limits.maxComplexity,
-            });
+          const costKey = JSON.stringify(request.variables ?? {});
+          let complexity = shape.costs.get(costKey);
+          if (complexity === undefined) {
+            // Variables that do not fit their types are refused by execution next, as BAD_USER_INPUT, before
+            // any resolver; coercing them here with the same cap of errors keeps a huge invalid list cheap.
+            const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
+            if (coerced.errors) return;
+            complexity = estimate(document, request.operationName ?? undefined, request.variables ?? {});
+            if (complexity === undefined) return;
+            if (shape.costs.size >= COSTS_PER_DOCUMENT) shape.costs.delete(shape.costs.keys().next().value!);
+            shape.costs.set(costKey, complexity);
           }
           if (complexity > limits.maxComplexity) {
             throw limitError(

@@ -1,7 +1,7 @@
 import { getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { badInput } from './errors';
+import { plainFieldsOf } from './plain-fields';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -64,23 +64,6 @@ function inSavepoint(resolve: GraphQLFieldResolver<unknown, RequestContext>, aud
 }
 
 /**
- * The object fields that are plain properties: no field resolver, no authorization, no middleware,
- * and the property named as the field. type-graphql still gives each a resolver of its own (an
- * object and two calls per field); graphql-js's default resolver reads the same property.
- */
-function plainFields(): Set<string> {
-  const storage = getMetadataStorage();
-  const plain = new Set<string>();
-  for (const objectType of storage.objectTypes) {
-    for (const field of objectType.fields ?? []) {
-      const resolved = storage.fieldResolvers.some((resolver) => resolver.getObjectType?.() === field.target && resolver.methodName === field.name);
-      if (!resolved && !field.roles?.length && !field.middlewares?.length && field.schemaName === field.name) plain.add(`${objectType.name}.${field.name}`);
-    }
-  }
-  return plain;
-}
-
-/**
  * Wraps only the fields that need it, instead of a middleware around all of them: a page of 50
  * referrals resolves about 1,750 fields, and a wrapper on each (an async function and a promise per
  * field) cost more CPU than the page's SQL. Fields with arguments get the text check; mutation
@@ -89,11 +72,10 @@ function plainFields(): Set<string> {
  */
 export function guardFields(schema: GraphQLSchema, audit: MutationAudit): GraphQLSchema {
   const mutationType = schema.getMutationType();
-  const plain = plainFields();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (!field.args.length && plain.has(`${type.name}.${field.name}`)) {
+      if (!field.args.length && plainFieldsOf(type.name).has(field.name)) {
         field.resolve = undefined;
         continue;
       }

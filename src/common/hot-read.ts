@@ -1,6 +1,7 @@
 import type { ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import type { RowReader } from '../database/rows';
+import { plainFieldsOf } from './plain-fields';
 import type { Selection } from './selection';
 
 /** Collects a statement's parameters; `add` answers the placeholder, cast when the type is given. */
@@ -50,10 +51,17 @@ export interface Join<Related extends ObjectLiteral = ObjectLiteral> {
   order?(self: string): string;
   /** Joins of the related record, asked for by the selection below `field`. */
   nested?: Join[];
+  /**
+   * The field's GraphQL type is this entity's own: when the page selects only plain properties of
+   * it, only their columns are read. The record is attached to this parent alone, for exactly that
+   * selection, and never handed to a loader others share.
+   */
+  narrow?: boolean;
 }
 
 interface PlannedJoin {
   join: Join;
+  reader: RowReader<ObjectLiteral>;
   name: string;
   key: string;
   nested: PlannedJoin[];
@@ -73,6 +81,16 @@ export interface JoinedRead<T extends ObjectLiteral> {
   selection: Selection | null;
 }
 
+/** The columns a join reads: only the plain fields selected below it, when it may narrow and nothing else is asked. */
+function readerFor(ctx: RequestContext, join: Join, below: Selection | null): RowReader<ObjectLiteral> {
+  const full = join.rows(ctx);
+  if (!join.narrow || !below || join.nested?.length) return full;
+  const plain = plainFieldsOf(below.type.name);
+  const fields = below.fieldNames().filter((name) => name !== '__typename');
+  if (!fields.length || !fields.every((name) => plain.has(name))) return full;
+  return full.only(fields) ?? full;
+}
+
 /**
  * Runs a joined read: one statement whatever the page size, however many related records it shows.
  * Root rows come back as entities; joined records are handed to their loaders.
@@ -83,7 +101,9 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     const planned: PlannedJoin[] = [];
     for (const join of selection ? joins : []) {
       const field = (typeof join.field === 'string' ? [join.field] : join.field).find((name) => selection!.has(name));
-      if (field) planned.push({ join, name: join.name ?? field, key: `j${++count}`, nested: plan(join.nested ?? [], selection!.get(field)) });
+      if (!field) continue;
+      const below = selection!.get(field);
+      planned.push({ join, reader: readerFor(ctx, join, below), name: join.name ?? field, key: `j${++count}`, nested: plan(join.nested ?? [], below) });
     }
     return planned;
   };
@@ -92,7 +112,7 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
   const subquery = (step: PlannedJoin, parent: string): string => {
     const { join } = step;
     const self = step.key;
-    const json = join.rows(ctx).json(self, step.nested.map((child): [string, string] => [child.key, subquery(child, self)]));
+    const json = step.reader.json(self, step.nested.map((child): [string, string] => [child.key, subquery(child, self)]));
     const from = join.from(parent, self, read.params);
     if (join.many) return `(SELECT coalesce(json_agg(${json}${join.order ? ` ORDER BY ${join.order(self)}` : ''}), '[]'::json) FROM ${from})`;
     return `(SELECT ${json} FROM ${from}${join.order ? ` ORDER BY ${join.order(self)}` : ''} LIMIT 1)`;
@@ -113,7 +133,7 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     const attached: Record<string, unknown> = {};
     for (const step of steps) {
       const value = source[step.key] as Record<string, unknown> | Record<string, unknown>[] | null;
-      const reader = step.join.rows(ctx);
+      const reader = step.reader;
       const readOne = (json: Record<string, unknown>) => {
         const related = reader.read(json);
         attach(step.nested, related, json);
@@ -121,7 +141,8 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
       };
       attached[step.name] = Array.isArray(value) ? value.map(readOne) : value && readOne(value);
     }
-    Object.defineProperty(parent, JOINED, { value: attached });
+    // A symbol key: never serialized, never listed, never a GraphQL field.
+    (parent as { [JOINED]?: Record<string, unknown> })[JOINED] = attached;
   };
   return raw.map((row) => {
     const entity = read.rows.read(row);

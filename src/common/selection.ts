@@ -26,6 +26,11 @@ export class Selection {
     return this.fields().has(field);
   }
 
+  /** The fields selected here, by name (`__typename` included when asked for). */
+  fieldNames(): string[] {
+    return [...this.fields().keys()];
+  }
+
   /** The selection below `field` (merged over its aliases), or null when not selected or not an object. */
   get(field: string): Selection | null {
     const nodes = this.fields().get(field);

@@ -13,9 +13,11 @@ export class RowReader<T extends ObjectLiteral> {
   /** The table, for FROM. */
   readonly table: string;
 
+  private readonly narrowed = new Map<string, RowReader<T> | null>();
+
   constructor(
     private readonly dataSource: DataSource,
-    entity: EntityTarget<T>,
+    private readonly entity: EntityTarget<T>,
     /** Properties that are never read this way, e.g. a password hash where a display name is shown. */
     omit: readonly string[] = [],
   ) {
@@ -25,6 +27,20 @@ export class RowReader<T extends ObjectLiteral> {
     this.columns = metadata.columns
       .filter((column) => !omit.includes(column.propertyName))
       .map((column) => ({ name: column.databaseName, property: column.propertyName, metadata: column }));
+  }
+
+  /**
+   * The reader of only these properties (e.g. the fields a page shows of a joined record), or null
+   * when one of them is not a column. Made once per set of properties.
+   */
+  only(properties: readonly string[]): RowReader<T> | null {
+    const key = [...properties].sort().join(',');
+    if (!this.narrowed.has(key)) {
+      const known = properties.every((property) => this.columns.some((column) => column.property === property));
+      const omit = this.columns.map((column) => column.property).filter((property) => !properties.includes(property));
+      this.narrowed.set(key, known ? new RowReader(this.dataSource, this.entity, omit) : null);
+    }
+    return this.narrowed.get(key)!;
   }
 
   /** `alias.a, alias.b, ...`: the columns as they are, keyed by their names in the result. */

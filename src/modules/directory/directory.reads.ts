@@ -17,6 +17,7 @@ import { Service, ServiceStatus } from './service.entity';
 /** A service's category; the referral pages join it below a referral's service too. */
 export const SERVICE_CATEGORY_JOIN: Join = {
   field: 'category',
+  narrow: true,
   rows: (ctx) => ctx.services.database.rows(ServiceCategory),
   from: (parent, self) => `service_categories ${self} WHERE ${self}.code = ${parent}.category_code`,
 };
@@ -24,6 +25,7 @@ export const SERVICE_CATEGORY_JOIN: Join = {
 const SERVICE_JOINS: Join[] = [
   {
     field: 'organization',
+    narrow: true,
     rows: (ctx) => ctx.services.database.rows(Organization),
     from: (parent, self) => `organizations ${self} WHERE ${self}.id = ${parent}.organization_id`,
   },
@@ -31,6 +33,7 @@ const SERVICE_JOINS: Join[] = [
   {
     field: 'locations',
     many: true,
+    narrow: true,
     rows: (ctx) => ctx.services.database.rows(Location, ['searchRegion']),
     // The order serviceLocationsLoader gives: the order the places were linked to the service.
     from: (parent, self) => `service_at_locations sal JOIN locations ${self} ON ${self}.organization_id = sal.organization_id AND ${self}.id = sal.location_id

@@ -31,12 +31,14 @@ const users = (ctx: RequestContext) => ctx.services.database.rows(User, ['passwo
 
 const organization = (field: string, column: string): Join => ({
   field,
+  narrow: true,
   rows: organizations,
   from: (parent, self) => `organizations ${self} WHERE ${self}.id = ${parent}.${column}`,
 });
 
 const user = (field: string, column: string): Join => ({
   field,
+  narrow: true,
   rows: users,
   from: (parent, self) => `users ${self} WHERE ${self}.id = ${parent}.${column}`,
 });
