@@ -57,6 +57,8 @@ export interface Join<Related extends ObjectLiteral = ObjectLiteral> {
    * selection, and never handed to a loader others share.
    */
   narrow?: boolean;
+  /** The only properties its resolver reads, when the field's type is not the entity's (e.g. a view decided from it). */
+  columns?: readonly string[];
 }
 
 interface PlannedJoin {
@@ -84,6 +86,7 @@ export interface JoinedRead<T extends ObjectLiteral> {
 /** The columns a join reads: only the plain fields selected below it, when it may narrow and nothing else is asked. */
 function readerFor(ctx: RequestContext, join: Join, below: Selection | null): RowReader<ObjectLiteral> {
   const full = join.rows(ctx);
+  if (join.columns) return full.only(join.columns) ?? full;
   if (!join.narrow || !below || join.nested?.length) return full;
   const plain = plainFieldsOf(below.type.name);
   const fields = below.fieldNames().filter((name) => name !== '__typename');

@@ -91,7 +91,7 @@ interface MetricInputs {
 }
 
 const periodKey = (period: Period) => `${period.type}|${period.start}`;
-const cellKey = (metric: string, category: string, period: Period, value: string) => [metric, category, periodKey(period), value].join('|');
+const cellKey = (metric: string, category: string, period: Period, value: string) => `${metric}|${category}|${period.type}|${period.start}|${value}`;
 
 export async function programMetrics(ctx: RequestContext, args: ProgramMetricsArgs): Promise<ProgramMetrics> {
   if (args.from > args.to) throw badInput('`from` must not be after `to`', ['from']);
@@ -248,47 +248,60 @@ interface FamilyShape {
  */
 function solveFamily(inputs: MetricInputs, shape: FamilyShape): Decisions {
   const threshold = inputs.program.suppressionThreshold;
-  const key = (category: string, period: Period, value: string) => `${category}|${periodKey(period)}|${value}`;
-  const years = inputs.periods.filter((p) => p.type === PeriodType.YEAR);
-  const quarters = inputs.periods.filter((p) => p.type === PeriodType.QUARTER);
-  const within = (parent: Period) => inputs.children.get(periodKey(parent)) ?? [];
+  // Every figure's key and counts, made once: the passes, their sums and the lookups below share them.
+  const allValues = [TOTAL, ...inputs.values.filter((value) => value !== TOTAL)];
+  const categoryIndex = new Map(shape.categories.map((category, i) => [category, i]));
+  const periodIndex = new Map(inputs.periods.map((period, i) => [periodKey(period), i]));
+  const valueIndex = new Map(allValues.map((value, i) => [value, i]));
+  const keys = shape.categories.map((category) => inputs.periods.map((period) => allValues.map((value) => `${category}|${periodKey(period)}|${value}`)));
+  const counts = shape.categories.map((category) => inputs.periods.map((period) => allValues.map((value) => shape.count(category, period, value))));
+  const people = shape.categories.map((category) => inputs.periods.map((period) => allValues.map((value) => shape.people(category, period, value))));
+  const years = inputs.periods.flatMap((p, i) => (p.type === PeriodType.YEAR ? [i] : []));
+  const quarters = inputs.periods.flatMap((p, i) => (p.type === PeriodType.QUARTER ? [i] : []));
+  const within = (parent: number) => (inputs.children.get(periodKey(inputs.periods[parent])) ?? []).map((child) => periodIndex.get(periodKey(child))!);
+  const childrenOf = new Map([...years, ...quarters].map((parent) => [parent, within(parent)]));
+  const partCategories = shape.categories.flatMap((category, i) => (category !== '' ? [i] : []));
+  const allCategories = categoryIndex.get('');
 
-  const pass = (values: string[], fixed?: Map<string, Disclosure>) => {
+  const pass = (values: number[], fixed?: Map<string, Disclosure>) => {
     const nodes = new Map<string, CountNode>();
     const constraints: SumConstraint[] = [];
-    const allValues = fixed ? [TOTAL, ...values] : values;
-    for (const category of shape.categories) {
-      for (const period of inputs.periods) {
-        for (const value of allValues) nodes.set(key(category, period, value), { count: shape.count(category, period, value), people: shape.people(category, period, value) });
+    const noted = fixed ? [0, ...values] : values;
+    for (let c = 0; c < shape.categories.length; c++) {
+      for (let p = 0; p < inputs.periods.length; p++) {
+        for (const v of noted) nodes.set(keys[c][p][v], { count: counts[c][p][v], people: people[c][p][v] });
       }
     }
-    for (const value of values) {
-      for (const category of shape.categories) {
-        if (shape.additiveInTime) {
-          for (const year of years) constraints.push({ total: key(category, year, value), parts: within(year).map((q) => key(category, q, value)) });
-          for (const quarter of quarters) constraints.push({ total: key(category, quarter, value), parts: within(quarter).map((m) => key(category, m, value)) });
+    for (const v of values) {
+      if (shape.additiveInTime) {
+        for (let c = 0; c < shape.categories.length; c++) {
+          for (const [parent, children] of childrenOf) constraints.push({ total: keys[c][parent][v], parts: children.map((child) => keys[c][child][v]) });
         }
       }
-      if (shape.additiveInCategories) {
-        for (const period of inputs.periods) {
-          constraints.push({ total: key('', period, value), parts: shape.categories.filter((c) => c !== '').map((c) => key(c, period, value)) });
+      if (shape.additiveInCategories && allCategories !== undefined) {
+        for (let p = 0; p < inputs.periods.length; p++) {
+          constraints.push({ total: keys[allCategories][p][v], parts: partCategories.map((c) => keys[c][p][v]) });
         }
       }
     }
     if (fixed && inputs.dimension && PARTITIONING_DIMENSIONS.includes(inputs.dimension)) {
-      for (const category of shape.categories) {
-        for (const period of inputs.periods) constraints.push({ total: key(category, period, TOTAL), parts: values.map((v) => key(category, period, v)) });
+      for (let c = 0; c < shape.categories.length; c++) {
+        for (let p = 0; p < inputs.periods.length; p++) constraints.push({ total: keys[c][p][0], parts: values.map((v) => keys[c][p][v]) });
       }
     }
     return suppressLinked(nodes, constraints, threshold, fixed);
   };
 
-  const totals = pass([TOTAL]);
-  const decided = inputs.values.length ? pass(inputs.values, totals) : totals;
-  return (category, period, value) => ({
-    count: shape.count(category, period, value),
-    disclosure: decided.get(key(category, period, value)) ?? { suppressed: false, value: shape.count(category, period, value) },
-  });
+  const totals = pass([0]);
+  const decided = inputs.values.length ? pass(allValues.slice(1).map((_, i) => i + 1), totals) : totals;
+  return (category, period, value) => {
+    const [c, p, v] = [categoryIndex.get(category), periodIndex.get(periodKey(period)), valueIndex.get(value)];
+    if (c === undefined || p === undefined || v === undefined) {
+      const count = shape.count(category, period, value);
+      return { count, disclosure: { suppressed: false, value: count } };
+    }
+    return { count: counts[c][p][v], disclosure: decided.get(keys[c][p][v]) ?? { suppressed: false, value: counts[c][p][v] } };
+  };
 }
 
 interface FamilyDecisions {

@@ -43,6 +43,24 @@ const user = (field: string, column: string): Join => ({
   from: (parent, self) => `users ${self} WHERE ${self}.id = ${parent}.${column}`,
 });
 
+/** What clientView reads of a client: its personal fields and keys. */
+const CLIENT_VIEW_COLUMNS = [
+  'organizationId',
+  'id',
+  'fullName',
+  'preferredName',
+  'birthDate',
+  'ageBand',
+  'sex',
+  'genderIdentity',
+  'preferredLanguage',
+  'phone',
+  'email',
+  'address',
+  'region',
+  'vulnerabilities',
+];
+
 /** Joins of a referral row, attached for the resolvers in referral.resolver.ts under the names they read. */
 const REFERRAL_JOINS: Join[] = [
   organization('sender', 'organization_id'),
@@ -59,19 +77,22 @@ const REFERRAL_JOINS: Join[] = [
   {
     field: 'client',
     name: 'clientRecord',
-    rows: (ctx) => ctx.services.database.rows(ClientRecord, ['searchName']),
+    rows: (ctx) => ctx.services.database.rows(ClientRecord),
+    columns: CLIENT_VIEW_COLUMNS,
     from: (parent, self) => `clients ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.id = ${parent}.client_id`,
   },
   {
     field: ['client', 'consentInForce'],
     name: 'consent',
     rows: (ctx) => ctx.services.database.rows(Consent),
+    columns: ['organizationId', 'id', 'sharedFields', 'revokedAt', 'expiresAt'],
     from: (parent, self) => `consents ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.id = ${parent}.consent_id`,
   },
   {
     field: 'client',
     name: 'partnership',
     rows: (ctx) => ctx.services.database.rows(Partnership),
+    columns: ['organizationId', 'id', 'partnerOrganizationId', 'status', 'startsOn', 'endsOn', 'proposerShares', 'partnerShares'],
     // The same choice as sharingPartnershipLoader: the latest agreement in a sharing status between the viewer and the sender.
     from: (parent, self, params) =>
       `partnerships ${self} WHERE ${self}.status = ANY(${params.add(SHARING_PARTNERSHIP_STATUSES, 'text[]')})
