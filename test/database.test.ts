@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createOwnerDataSource } from '../src/database/data-sources';
 import { APP_GROUP_ROLE } from '../src/database/roles';
@@ -87,6 +87,37 @@ describe('row-level security in the database', () => {
     const PUBLIC = ['services'];
     expect(Object.entries(counts).filter(([table, n]) => n > 0 && !PUBLIC.includes(table))).toEqual([]);
     expect(counts.services).toBeGreaterThan(0);
+  });
+
+  it("applies a request's settings only for a live session or a valid API key, in the opening functions", async () => {
+    const [session] = await app.ownerQuery<{ organization_id: string; user_id: string; id: string }>(
+      `SELECT s.organization_id, s.user_id, s.id FROM auth_sessions s
+         JOIN memberships m ON m.organization_id = s.organization_id AND m.user_id = s.user_id
+        WHERE s.revoked_at IS NULL LIMIT 1`,
+    );
+    const [other] = await app.ownerQuery<{ id: string }>('SELECT id FROM organizations WHERE id <> $1 LIMIT 1', [session.organization_id]);
+    const opened = (sql: string, values: unknown[]) =>
+      asAppRole(async (client) => {
+        await client.query('BEGIN');
+        try {
+          const answer = (await client.query(sql, values)).rows[0] ?? null;
+          const memberships = (await client.query('SELECT count(*)::int AS n FROM memberships')).rows[0].n;
+          const setting = (await client.query(`SELECT current_setting('app.organization_id', true) AS s`)).rows[0].s;
+          return { answer, memberships, setting };
+        } finally {
+          await client.query('ROLLBACK');
+        }
+      });
+    const live = await opened('SELECT app_open_session($1, $2, $3) AS role', [session.organization_id, session.user_id, session.id]);
+    expect(live.answer.role).toEqual(expect.any(String));
+    expect(live.memberships).toBeGreaterThan(0);
+    // The same session claimed for another organization, and an unknown session: no role, no settings, no rows.
+    for (const claim of [[other.id, session.user_id, session.id], [session.organization_id, session.user_id, randomUUID()]]) {
+      const refused = await opened('SELECT app_open_session($1, $2, $3) AS role', claim);
+      expect(refused).toEqual({ answer: { role: null }, memberships: 0, setting: '' });
+    }
+    const unknownKey = await opened('SELECT * FROM app_open_api_key($1, 60)', [createHash('sha256').update('ngo_key_not-a-key').digest('hex')]);
+    expect(unknownKey).toEqual({ answer: null, memberships: 0, setting: '' });
   });
 
   it('scopes the setting to its transaction, so a pooled connection never carries it to the next request', async () => {
