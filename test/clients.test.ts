@@ -126,7 +126,7 @@ describe('the audit trail', () => {
   it('records every mutation and every read of personal fields, one INSERT per page, and cannot be changed by the application', async () => {
     const admin = await signUpOrganization(app);
     const caseworker = await addMember(app, admin, 'CASEWORKER');
-    const clients = [];
+    const clients: Awaited<ReturnType<typeof registerClient>>[] = [];
     for (let i = 0; i < 12; i += 1) clients.push(await registerClient(app, caseworker, { fullName: `Người ${i}` }));
     await recordConsent(app, caseworker, clients[0].id, (await signUpOrganization(app)).organizationId);
     expect(await auditCount(admin.organizationId, 'signUp')).toBe(1);
@@ -138,6 +138,7 @@ describe('the audit trail', () => {
     const small = await app.request(ClientsDocument, { first: 2 }, { token: caseworker.token });
     const large = await app.request(ClientsDocument, { first: 12 }, { token: caseworker.token });
     expect(large.statements).toBe(small.statements);
+    expect(dataOf(large).clients.edges.find((edge) => edge.node.id === clients[0].id)?.node.consents).toHaveLength(1);
     expect(await auditCount(admin.organizationId, 'readClient')).toBe(before + 14);
 
     const trail = dataOf(await app.request(AuditEventsDocument, { entityId: clients[0].id }, { token: admin.token })).auditEvents.edges.map((e) => e.node);

@@ -26,6 +26,13 @@ export function joinedOr<T>(parent: object, name: string, load: () => T | Promis
   return attached && name in attached ? (attached[name] as T) : load();
 }
 
+/** Hands what a hot read attached to a row on to the object a resolver answers for it (e.g. a view of the row). */
+export function carryJoined<T extends object>(from: object, to: T): T {
+  const attached = joinedOf(from);
+  if (attached) (to as { [JOINED]?: Readonly<Record<string, unknown>> })[JOINED] = attached;
+  return to;
+}
+
 /** Everything a hot read attached to `parent`, by name; undefined when it attached nothing. */
 export function joinedOf(parent: object): Readonly<Record<string, unknown>> | undefined {
   return (parent as { [JOINED]?: Record<string, unknown> })[JOINED];

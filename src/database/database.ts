@@ -51,12 +51,19 @@ export interface ReadOptions {
   preparedStatements: boolean;
 }
 
+/**
+ * How many statement texts get a name. A hot read's text follows what a query selects, so a caller
+ * could make many; each named one stays prepared on every connection that ran it. Past this many,
+ * a new text runs unnamed (parsed and planned each time), and PostgreSQL's memory stays bounded.
+ */
+const NAMED_STATEMENTS = 500;
 const statementNames = new Map<string, string>();
 
-/** A stable name per statement text, so that each connection prepares a statement once and reuses it. */
-function statementName(text: string): string {
+/** A stable name per statement text, so that each connection prepares a statement once and reuses it; null past the cap. */
+function statementName(text: string): string | null {
   let name = statementNames.get(text);
   if (!name) {
+    if (statementNames.size >= NAMED_STATEMENTS) return null;
     name = `ngo_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
     statementNames.set(text, name);
   }
@@ -118,7 +125,8 @@ export class ScopedTransaction {
   async query<R = Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]> {
     await this.manager();
     const client = this.client!;
-    const config = this.options.preparedStatements ? { name: statementName(text), text, values } : { text, values };
+    const name = this.options.preparedStatements ? statementName(text) : null;
+    const config = name ? { name, text, values } : { text, values };
     const result = await this.enqueue(() => client.query(config));
     return result.rows as R[];
   }

@@ -1,6 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { joinedOr } from '../../common/hot-read';
 import { Connection } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
+import { Selection } from '../../common/selection';
 import { assertUuid } from '../../common/validation';
 import type { RequestContext } from '../../context/request-context';
 import { User } from '../auth/user.entity';
@@ -29,8 +32,8 @@ export class ClientResolver {
 
   @Authorized(Permission.CLIENTS_READ)
   @Query(() => ClientConnection, { description: "The acting organization's clients, by name (accents and case ignored). Audited." })
-  clients(@Ctx() ctx: RequestContext, @Args(() => ClientsArgs) args: ClientsArgs) {
-    return listClients(ctx, args);
+  clients(@Ctx() ctx: RequestContext, @Args(() => ClientsArgs) args: ClientsArgs, @Info() info: GraphQLResolveInfo) {
+    return listClients(ctx, args, Selection.of(info)?.at('edges', 'node') ?? null);
   }
 
   @Authorized(Permission.CLIENTS_WRITE)
@@ -61,7 +64,7 @@ export class ClientResolver {
 
   @FieldResolver(() => [Consent], { description: "The client's consents, oldest first, including revoked and expired ones." })
   consents(@Root() client: Client, @Ctx() ctx: RequestContext) {
-    return ctx.loader(clientConsentsLoader).load(client);
+    return joinedOr(client, 'consents', () => ctx.loader(clientConsentsLoader).load(client));
   }
 }
 
