@@ -2,8 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The read path (issue 9): a request's transaction is begun, its tenant settings applied and its
- * credential verified in one round trip, by one function per kind of credential; and no policy
- * calls a function that PostgreSQL must run once per row.
+ * credential verified in one round trip, by one function per kind of credential; no policy calls a
+ * function that PostgreSQL must run once per row; the referral read policy no longer misleads the
+ * planner; the service catalogue's search can use its index under RLS; and the dashboard's rollup
+ * cells have an index in its order.
  */
 
 /** Programme policies as correlated EXISTS, which the planner turns into one semi-join; `roles` narrows the member's role. */
