@@ -41,7 +41,7 @@ export function joinedOf(parent: object): Readonly<Record<string, unknown>> | un
 /**
  * A record (or list of records) that a hot read joins in when the page selects `field`. The
  * subquery answers it as JSON, tied to the parent row, and the read attaches it to the parent under
- * `name` for the field's resolver (see `joined`). The same RLS policies apply as to the resolver's
+ * `name` for the field's resolver (see `joinedOr`). The same RLS policies apply as to the resolver's
  * own loader: what the loader would not see, the join does not.
  */
 export interface Join<Related extends ObjectLiteral = ObjectLiteral> {
@@ -103,7 +103,7 @@ function readerFor(ctx: RequestContext, join: Join, below: Selection | null): Ro
 
 /**
  * Runs a joined read: one statement whatever the page size, however many related records it shows.
- * Root rows come back as entities; joined records are handed to their loaders.
+ * Root rows come back as entities, with the joined records attached to them (`joinedOr`).
  */
 export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, read: JoinedRead<T>): Promise<T[]> {
   let count = 0;
