@@ -1,6 +1,7 @@
 import type { ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import type { RowReader } from '../database/rows';
+import { keyset, pageOf, type Page, type PageArgs, type SortKey } from './pagination';
 import { plainFieldsOf } from './plain-fields';
 import type { Selection } from './selection';
 
@@ -159,4 +160,15 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     attach(planned, entity, row);
     return entity;
   });
+}
+
+/** A keyset page of a joined read (see `keyset`): `args.first` rows after `args.after`, in `keys` order. */
+export async function readJoinedPage<T extends ObjectLiteral>(
+  ctx: RequestContext,
+  read: Omit<JoinedRead<T>, 'order' | 'limit'>,
+  page: { args: PageArgs; keys: SortKey<T>[]; direction: 'ASC' | 'DESC' },
+): Promise<Page<T>> {
+  const bounds = keyset(page.args, page.keys, ctx.config.graphql.maxPageSize, page.direction, read.params);
+  const rows = await readJoined(ctx, { ...read, where: [...read.where, ...bounds.where], order: bounds.order, limit: bounds.limit });
+  return pageOf(rows, page.args, page.keys);
 }

@@ -227,7 +227,6 @@ export type PlatformOperation =
   | 'login'
   | 'refreshToken'
   | 'logout'
-  | 'apiKeyLookup'
   | 'acceptInvitation'
   | 'switchOrganization'
   | 'seedDemo'
@@ -254,7 +253,7 @@ export class Database {
     platform: DataSource,
     counters: Pool,
     private readonly logger: Logger,
-    reads: ReadOptions = { preparedStatements: true },
+    reads: ReadOptions,
   ) {
     this.#dataSource = dataSource;
     this.#platform = platform;

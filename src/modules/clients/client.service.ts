@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound } from '../../common/errors';
-import { carryJoined, readJoined, SqlParams, type Join } from '../../common/hot-read';
-import { keyset, pageOf, type Page, type SortKey } from '../../common/pagination';
+import { carryJoined, readJoinedPage, SqlParams, type Join } from '../../common/hot-read';
+import type { Page, SortKey } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
 import { containsPattern, foldForSearch } from '../../common/search-text';
 import { idempotent } from '../operations/idempotency';
@@ -57,19 +57,11 @@ export async function listClients(ctx: RequestContext, args: ClientsArgs, select
   const where = [`c.organization_id = ${params.add(organizationId, 'uuid')}`];
   const search = args.search ? foldForSearch(args.search) : '';
   if (search) where.push(`c.search_name LIKE ${params.add(containsPattern(search), 'text')} ESCAPE '\\'`);
-  const page = keyset(args, CLIENT_ORDER, ctx.config.graphql.maxPageSize, 'ASC', params);
-  const rows = await readJoined(ctx, {
-    rows: ctx.services.database.rows(ClientRecord),
-    from: 'clients c',
-    alias: 'c',
-    where: [...where, ...page.where],
-    order: page.order,
-    limit: page.limit,
-    params,
-    joins: [CONSENTS_JOIN],
-    selection,
-  });
-  const { edges, pageInfo } = pageOf(rows, args, CLIENT_ORDER);
+  const { edges, pageInfo } = await readJoinedPage(
+    ctx,
+    { rows: ctx.services.database.rows(ClientRecord), from: 'clients c', alias: 'c', where, params, joins: [CONSENTS_JOIN], selection },
+    { args, keys: CLIENT_ORDER, direction: 'ASC' },
+  );
   for (const edge of edges) auditClientRead(ctx, edge.node);
   return { pageInfo, edges: edges.map((edge) => ({ ...edge, node: carryJoined(edge.node, ownerView(edge.node)) })) };
 }

@@ -1,5 +1,5 @@
-import { readJoined, SqlParams, type Join } from '../../common/hot-read';
-import { keyset, pageOf, type Page, type SortKey } from '../../common/pagination';
+import { readJoinedPage, SqlParams, type Join } from '../../common/hot-read';
+import type { Page, SortKey } from '../../common/pagination';
 import { containsPattern, foldForSearch } from '../../common/search-text';
 import type { Selection } from '../../common/selection';
 import type { RequestContext } from '../../context/request-context';
@@ -69,17 +69,9 @@ export async function searchServices(ctx: RequestContext, args: ServicesArgs, se
                 WHERE sal.organization_id = s.organization_id AND sal.service_id = s.id AND l.search_region = ${params.add(foldForSearch(args.region), 'text')})`,
     );
   }
-  const page = keyset(args, ORDER, ctx.config.graphql.maxPageSize, 'ASC', params);
-  const rows = await readJoined(ctx, {
-    rows: ctx.services.database.rows(Service),
-    from: 'services s',
-    alias: 's',
-    where: [...where, ...page.where],
-    order: page.order,
-    limit: page.limit,
-    params,
-    joins: SERVICE_JOINS,
-    selection,
-  });
-  return pageOf(rows, args, ORDER);
+  return readJoinedPage(
+    ctx,
+    { rows: ctx.services.database.rows(Service), from: 'services s', alias: 's', where, params, joins: SERVICE_JOINS, selection },
+    { args, keys: ORDER, direction: 'ASC' },
+  );
 }

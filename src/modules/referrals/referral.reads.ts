@@ -1,6 +1,6 @@
 import { notFound } from '../../common/errors';
-import { readJoined, SqlParams, type Join } from '../../common/hot-read';
-import { keyset, pageOf, type Page, type SortKey } from '../../common/pagination';
+import { readJoined, readJoinedPage, SqlParams, type Join } from '../../common/hot-read';
+import type { Page, SortKey } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
 import type { RequestContext } from '../../context/request-context';
 import { User } from '../auth/user.entity';
@@ -158,19 +158,11 @@ export async function listReferrals(ctx: RequestContext, box: ReferralBox, args:
   }
   if (filter.clientId) where.push(`r.client_id = ${params.add(filter.clientId, 'uuid')}`);
   const sort = SORT_KEYS[args.sort];
-  const page = keyset(args, sort.keys, ctx.config.graphql.maxPageSize, sort.direction, params);
-  const rows = await readJoined(ctx, {
-    rows: ctx.services.database.rows(Referral),
-    from: 'referrals r',
-    alias: 'r',
-    where: [...where, ...page.where],
-    order: page.order,
-    limit: page.limit,
-    params,
-    joins: REFERRAL_JOINS,
-    selection,
-  });
-  return pageOf(rows, args, sort.keys);
+  return readJoinedPage(
+    ctx,
+    { rows: ctx.services.database.rows(Referral), from: 'referrals r', alias: 'r', where, params, joins: REFERRAL_JOINS, selection },
+    { args, keys: sort.keys, direction: sort.direction },
+  );
 }
 
 /** One referral the acting organization sent or received, with what the query shows of it. */
