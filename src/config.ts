@@ -41,6 +41,7 @@ const schema = z
     EXPOSE_ERROR_DETAILS: booleanString.optional(),
     CSRF_PREVENTION: booleanString.default(true),
     PERSISTED_QUERIES_ONLY: booleanString.default(false),
+    GRAPHQL_COMPILED_QUERIES: booleanString.default(true),
     MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
     MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(10_000),
@@ -111,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       limits: { maxDepth: e.MAX_QUERY_DEPTH, maxComplexity: e.MAX_QUERY_COMPLEXITY, maxAliases: e.MAX_ALIASES },
       maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
       persistedQueriesOnly: e.PERSISTED_QUERIES_ONLY,
+      compiledQueries: e.GRAPHQL_COMPILED_QUERIES,
     },
     /** Requests per minute; 0 switches a limit off. */
     rateLimits: { organizationPerMinute: e.RATE_LIMIT_PER_MINUTE, apiKeyPerMinute: e.RATE_LIMIT_API_KEY_PER_MINUTE },

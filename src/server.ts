@@ -22,6 +22,7 @@ import { persistedQueriesOnly } from './modules/operations/persisted-queries';
 import { enforceRateLimit } from './modules/operations/rate-limit';
 import { API_KEY_PREFIX, Credentials } from './modules/auth/credentials';
 import { MIGRATIONS } from '../migrations';
+import { compiledExecution } from './common/compiled-execution';
 
 /**
  * Ends each request's transaction once its response is ready, logs unexpected errors with the
@@ -127,7 +128,9 @@ export async function startServer(options: {
   httpServer.requestTimeout = config.http.requestTimeoutMs;
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(config.graphql.compiledQueries
+      ? { gateway: compiledExecution(schema, { maxCompiled: 500, compileAfter: 2 }) }
+      : { schema }),
     introspection: config.graphql.introspection,
     includeStacktraceInErrorResponses: config.graphql.exposeErrorDetails,
     csrfPrevention: config.graphql.csrfPrevention,

@@ -120,3 +120,34 @@ describe('the read path', () => {
     expect(response.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
   });
 });
+
+describe('compiled queries', () => {
+  it('answer the first time (graphql-js) and every time after (compiled by graphql-jit) with the same JSON, for every hot read', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      [INBOX, { first: 12 }, hospital.token],
+      [REFERRAL, { id: referralId }, caseworker.token],
+      [DIRECTORY, { search: 'kham', first: 3 }, caseworker.token],
+      [DASHBOARD, { programId, from: '2026-01-01', to: '2026-12-31' }, funderKey],
+    ];
+    for (const [text, variables, token] of cases) {
+      const answers = [];
+      for (let i = 0; i < 3; i += 1) {
+        const { data, errors, status } = await app.request(document(text), variables, { token });
+        answers.push({ data, errors, status });
+      }
+      expect(answers[0].errors).toBeUndefined();
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[2]).toEqual(answers[0]);
+    }
+  });
+
+  it('refuse a null for a non-null argument as BAD_USER_INPUT, the same before and after compiling', async () => {
+    const query = document('query NullFirst($first: Int) { referralInbox(first: $first) { edges { node { id } } } }');
+    for (let i = 0; i < 3; i += 1) {
+      const response = await app.request(query, { first: null }, { token: hospital.token });
+      expect(response.errors).toEqual([
+        expect.objectContaining({ message: 'Argument "first" of non-null type "Int!" must not be null.', extensions: { code: 'BAD_USER_INPUT' } }),
+      ]);
+    }
+  });
+});

@@ -40,8 +40,9 @@ export class SuppressedValue {
 export const MetricValue = createUnionType({
   name: 'MetricValue',
   description: 'An aggregate figure: a number, or a typed suppressed value when showing it could single people out.',
+  // No resolveType: type-graphql wraps a given one in an async function (a promise per value, and
+  // graphql-jit cannot use it); its own default tells the classes apart synchronously, by instanceof.
   types: () => [MetricNumber, SuppressedValue] as const,
-  resolveType: (value) => ('reason' in value ? SuppressedValue : MetricNumber),
 });
 
 export type MetricValueShape = MetricNumber | SuppressedValue;
