@@ -26,6 +26,7 @@ const schema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    DB_HEAVY_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     DB_PREPARED_STATEMENTS: booleanString.default(true),
 
     TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -50,6 +51,9 @@ const schema = z
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
     RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+    FAIR_SHARE_ORGANIZATION_REQUESTS: z.coerce.number().int().min(0).default(5),
+    FAIR_SHARE_API_KEY_REQUESTS: z.coerce.number().int().min(0).default(3),
+    FAIR_SHARE_HEAVY_REQUESTS: z.coerce.number().int().min(0).default(2),
   })
   .superRefine((env, issues) => {
     if (env.NODE_ENV !== 'production') return;
@@ -93,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       poolSize: e.DB_POOL_SIZE,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      heavyStatementTimeoutMs: e.DB_HEAVY_STATEMENT_TIMEOUT_MS,
       /** Named prepared statements for hot reads; off behind a transaction-mode pooler older than PgBouncer 1.21. */
       preparedStatements: e.DB_PREPARED_STATEMENTS,
     },
@@ -116,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     /** Requests per minute; 0 switches a limit off. */
     rateLimits: { organizationPerMinute: e.RATE_LIMIT_PER_MINUTE, apiKeyPerMinute: e.RATE_LIMIT_API_KEY_PER_MINUTE },
+    /** Requests in flight per organization, per API key, and heavy ones per either, on this instance; 0 switches a cap off. */
+    fairShare: {
+      organizationRequests: e.FAIR_SHARE_ORGANIZATION_REQUESTS,
+      apiKeyRequests: e.FAIR_SHARE_API_KEY_REQUESTS,
+      heavyRequests: e.FAIR_SHARE_HEAVY_REQUESTS,
+    },
     http: { port: e.PORT, host: e.HOST, requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
   };
 }

@@ -20,6 +20,8 @@ import { verifyCredential } from './modules/auth/auth.service';
 import { PersistedQueryCache } from './modules/operations/persisted-query-cache';
 import { persistedQueriesOnly } from './modules/operations/persisted-queries';
 import { enforceRateLimit } from './modules/operations/rate-limit';
+import { FairShare } from './modules/operations/fair-share';
+import { requestClassPlugin } from './common/request-class';
 import { API_KEY_PREFIX, Credentials } from './modules/auth/credentials';
 import { MIGRATIONS } from '../migrations';
 import { compiledExecution } from './common/compiled-execution';
@@ -118,7 +120,16 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const { config, logger, database, schema } = options;
   const credentials = new Credentials(config.auth);
-  const services: AppServices = { config, logger, database, credentials, verifyCredential, enforceRateLimit };
+  const fairShare = new FairShare(config.fairShare);
+  const services: AppServices = {
+    config,
+    logger,
+    database,
+    credentials,
+    verifyCredential,
+    enforceRateLimit,
+    admit: (holder, heavy) => fairShare.admit(holder, heavy),
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -147,6 +158,7 @@ export async function startServer(options: {
         : ApolloServerPluginLandingPageDisabled(),
       requestLifecycle,
       costLimitsPlugin(schema, config.graphql.limits, DEFAULT_PAGE_SIZE),
+      requestClassPlugin(schema),
     ],
   });
   await apollo.start();

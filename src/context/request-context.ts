@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Config } from '../config';
 import { forbidden, unauthenticated } from '../common/errors';
 import type { ApiKeyScope, Role } from '../common/permissions';
+import type { RequestClass } from '../common/request-class';
 import type { Database, ScopedTransaction, TenantSettings } from '../database/database';
 import type { Logger } from '../logger';
 import type { AccessClaims, Credentials } from '../modules/auth/credentials';
@@ -21,6 +22,9 @@ export type Credential =
   /** Malformed, forged or expired: refused by every operation that needs a principal, ignored by the rest (login, refreshToken). */
   | { kind: 'invalid'; reason: string };
 
+/** Who a request is counted against in the fair share: its organization, or the API key it came with (by the key's hash). */
+export type ShareHolder = { kind: 'organization'; id: string } | { kind: 'apiKey'; id: string };
+
 /** Long-lived parts of the server that every request uses. */
 export interface AppServices {
   config: Config;
@@ -31,6 +35,8 @@ export interface AppServices {
   verifyCredential(ctx: RequestContext, credential: Exclude<Credential, { kind: 'invalid' }>): Promise<Principal>;
   /** Counts the request against the principal's limits; throws RATE_LIMITED past them. */
   enforceRateLimit(ctx: RequestContext, principal: Principal): Promise<void>;
+  /** Admits the request into its holder's share of this instance; answers what ends it, or throws RATE_LIMITED (fair share). */
+  admit(holder: ShareHolder, heavy: boolean): () => void;
 }
 
 export type LoaderFactory<T> = (ctx: RequestContext) => T;
@@ -47,6 +53,9 @@ export class RequestContext {
   private credential: Credential | null;
   private transaction: ScopedTransaction | null = null;
   private readonly loaders = new Map<LoaderFactory<unknown>, unknown>();
+  private readonly admissions: (() => void)[] = [];
+  /** Set once the operation is known (request-class plugin); decides the request's share and statement timeout. */
+  requestClass: RequestClass = 'page';
 
   constructor(
     readonly services: AppServices,
@@ -130,7 +139,7 @@ export class RequestContext {
 
   /** The request's transaction. The first call fixes its settings. */
   scope(settings: TenantSettings): ScopedTransaction {
-    this.transaction ??= this.services.database.openScope(settings);
+    this.transaction ??= this.services.database.openScope(settings, this.statementTimeoutMs);
     return this.transaction;
   }
 
@@ -141,16 +150,37 @@ export class RequestContext {
    */
   openVerified(statement: string): ScopedTransaction {
     if (this.transaction) throw new Error('The request transaction is already open');
-    this.transaction = this.services.database.openVerified(statement);
+    this.transaction = this.services.database.openVerified(statement, this.statementTimeoutMs);
     return this.transaction;
   }
 
+  /**
+   * Admission comes first, before any pooled connection is taken: an organization (known from its
+   * signed token) or an API key (by its hash) past its share is refused without touching the
+   * database. An API key's organization is known once the key is verified, and admitted then.
+   */
   private async checkCredential(): Promise<Principal | null> {
     if (!this.credential) return null;
     if (this.credential.kind === 'invalid') throw unauthenticated(this.credential.reason);
+    const heavy = this.requestClass === 'heavy';
+    if (this.credential.kind === 'access') {
+      this.admitted({ kind: 'organization', id: this.credential.claims.organizationId }, heavy);
+    } else {
+      this.admitted({ kind: 'apiKey', id: createHash('sha256').update(this.credential.secret).digest('hex') }, heavy);
+    }
     const principal = await this.services.verifyCredential(this, this.credential);
+    if (this.credential.kind === 'apiKey') this.admitted({ kind: 'organization', id: principal.organizationId }, heavy);
     await this.services.enforceRateLimit(this, principal);
     return principal;
+  }
+
+  /** Heavy requests get the longer statement timeout; page reads keep the connection's own. */
+  private get statementTimeoutMs(): number | undefined {
+    return this.requestClass === 'heavy' ? this.config.database.heavyStatementTimeoutMs : undefined;
+  }
+
+  private admitted(holder: ShareHolder, heavy: boolean): void {
+    this.admissions.push(this.services.admit(holder, heavy));
   }
 
   async inSavepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -184,9 +214,11 @@ export class RequestContext {
 
   /** Ends the request's transaction and releases its connection. Safe to call more than once. */
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
-    const transaction = this.transaction;
-    if (!transaction) return;
-    await transaction.finish(outcome);
+    try {
+      await this.transaction?.finish(outcome);
+    } finally {
+      for (const release of this.admissions.splice(0)) release();
+    }
   }
 }
 

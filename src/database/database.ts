@@ -93,6 +93,8 @@ export class ScopedTransaction {
     private readonly dataSource: DataSource,
     private readonly openingStatement: string,
     private readonly options: ReadOptions,
+    /** Replaces the connection's statement timeout for this transaction (SET LOCAL, in the opening round trip). */
+    private readonly statementTimeoutMs?: number,
   ) {}
 
   get isOpen(): boolean {
@@ -206,14 +208,19 @@ export class ScopedTransaction {
     })) as PoolClient;
     const client = this.client;
     this.statements += 1;
-    // BEGIN and the opening statement in one round trip: two statements, one simple-protocol query string.
-    const results = (await this.enqueue(() => client.query(`BEGIN; ${this.openingStatement}`)).catch(async (error: unknown) => {
+    let opening = this.openingStatement;
+    if (this.statementTimeoutMs !== undefined) {
+      opening = `SET LOCAL statement_timeout = ${Math.trunc(this.statementTimeoutMs)}; ${opening}`;
+      this.statements += 1;
+    }
+    // BEGIN and the opening statement(s) in one round trip: one simple-protocol query string.
+    const results = (await this.enqueue(() => client.query(`BEGIN; ${opening}`)).catch(async (error: unknown) => {
       // Never hand the pool a connection inside a failed transaction.
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     })) as unknown as QueryResult[];
     adoptOpenTransaction(runner);
-    this.openingRows = results[1].rows;
+    this.openingRows = results[results.length - 1].rows;
     return runner.manager;
   }
 }
@@ -261,16 +268,17 @@ export class Database {
     this.#reads = reads;
   }
 
-  openScope(settings: TenantSettings): ScopedTransaction {
-    return this.openVerified(settingsStatement(settings));
+  /** `statementTimeoutMs`, when given, replaces the connection's statement timeout for this transaction. */
+  openScope(settings: TenantSettings, statementTimeoutMs?: number): ScopedTransaction {
+    return this.openVerified(settingsStatement(settings), statementTimeoutMs);
   }
 
   /**
    * A request transaction whose opening statement applies the tenant settings and verifies the
    * credential in one (see the read-path migration's app_open_* functions); `opened()` answers its rows.
    */
-  openVerified(statement: string): ScopedTransaction {
-    return new ScopedTransaction(this.#dataSource, statement, this.#reads);
+  openVerified(statement: string, statementTimeoutMs?: number): ScopedTransaction {
+    return new ScopedTransaction(this.#dataSource, statement, this.#reads, statementTimeoutMs);
   }
 
   /** Runs a named platform operation in its own transaction: committed if `work` returns, rolled back if it throws. */

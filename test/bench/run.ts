@@ -62,6 +62,10 @@ async function startApp(name: string, ownerUrl: string, extra: NodeJS.ProcessEnv
       ACCESS_TOKEN_TTL_SECONDS: '3600',
       RATE_LIMIT_PER_MINUTE: '0',
       RATE_LIMIT_API_KEY_PER_MINUTE: '0',
+      // Throughput runs send 32 connections from a few organizations on purpose; the flood run measures the caps.
+      FAIR_SHARE_ORGANIZATION_REQUESTS: '0',
+      FAIR_SHARE_API_KEY_REQUESTS: '0',
+      FAIR_SHARE_HEAVY_REQUESTS: '0',
       ...extra,
     },
     base,

@@ -1,6 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
+import { EXPORT_FIELD, HEAVY_FIELD } from '../../common/request-class';
 import { assertUuid } from '../../common/validation';
 import type { RequestContext } from '../../context/request-context';
 import { auditClientRead } from '../audit/audit.service';
@@ -30,6 +31,7 @@ import {
 } from './dto/program.inputs';
 import { Indicator, IndicatorTarget, ProgramResult } from './indicator.entity';
 import { programIatiXml, programResultsCsv } from './export.service';
+import { exportCost, metricsCost } from './metrics-cost';
 import { ProgramMetrics } from './metrics.types';
 import { programMetrics } from './metrics.service';
 import { ProgramMember } from './program-member.entity';
@@ -71,7 +73,9 @@ export class ProgramResolver {
   }
 
   @Authorized(Permission.METRICS_READ)
+  @Extensions(HEAVY_FIELD)
   @Query(() => ProgramMetrics, {
+    complexity: metricsCost,
     description:
       "A programme's aggregate figures as a time series, optionally broken down by one dimension: people enrolled and served, services by category, and each indicator's target, actual and progress. Any active member, and API keys with METRICS_READ.",
   })
@@ -80,7 +84,9 @@ export class ProgramResolver {
   }
 
   @Authorized(Permission.METRICS_READ)
+  @Extensions(EXPORT_FIELD)
   @Query(() => String, {
+    complexity: exportCost,
     description:
       "A programme's results as CSV (RFC 4180, UTF-8): one row per indicator, period and cell (overall, then each value of each dimension the indicator is reported by), with the same suppression as `programMetrics`. Any active member, and API keys with METRICS_READ.",
   })
@@ -89,7 +95,9 @@ export class ProgramResolver {
   }
 
   @Authorized(Permission.METRICS_READ)
+  @Extensions(EXPORT_FIELD)
   @Query(() => String, {
+    complexity: exportCost,
     description:
       "A programme's results as an IATI 2.03 activity document (iati-activities XML): result → indicator → baseline / period → target / actual, disaggregations as dimensions, suppressed actuals without a value. Any active member, and API keys with METRICS_READ.",
   })
