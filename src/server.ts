@@ -13,7 +13,7 @@ import { costLimitsPlugin } from './common/cost-limits';
 import { AppError, ErrorCode } from './common/errors';
 import { createErrorFormatter, isExpectedErrorCode } from './common/format-error';
 import { DEFAULT_PAGE_SIZE } from './common/pagination';
-import { RequestContext, type AppServices, type Credential } from './context/request-context';
+import { RequestContext, shareHolderOf, type AppServices, type Credential } from './context/request-context';
 import type { Database } from './database/database';
 import type { Logger } from './logger';
 import { verifyCredential } from './modules/auth/auth.service';
@@ -104,6 +104,33 @@ function documentSizeLimit(maxBytes: number): RequestHandler {
   };
 }
 
+/**
+ * The fair share's first check, before the body is read or parsed: a request whose organization (by
+ * its signed token) or API key already has its share in flight on this instance is refused here,
+ * cheaply, since a refused client may come straight back; the admission ends when the response does.
+ * The credential is kept for the GraphQL context, which verifies it no second time.
+ */
+function fairShareGate(fairShare: FairShare, credentials: Credentials): RequestHandler {
+  return async (req, res, next) => {
+    const credential = await credentialFrom(req.headers.authorization, credentials);
+    res.locals.credential = credential;
+    const holder = shareHolderOf(credential);
+    if (!holder) return next();
+    let release: () => void;
+    try {
+      release = fairShare.admit(holder, 'request');
+    } catch (error) {
+      if (!(error instanceof AppError)) return next(error);
+      const { http, ...extensions } = error.extensions as { http: { status: number; headers: Map<string, string> } } & Record<string, unknown>;
+      for (const [name, value] of http.headers) res.setHeader(name, value);
+      res.status(http.status).json({ errors: [{ message: error.message, extensions }] });
+      return;
+    }
+    res.once('close', release);
+    next();
+  };
+}
+
 export interface RunningServer {
   url: string;
   httpServer: http.Server;
@@ -128,7 +155,7 @@ export async function startServer(options: {
     credentials,
     verifyCredential,
     enforceRateLimit,
-    admit: (holder, heavy) => fairShare.admit(holder, heavy),
+    admit: (holder, share) => fairShare.admit(holder, share),
   };
 
   const app = express();
@@ -174,12 +201,12 @@ export async function startServer(options: {
   });
   app.use(
     '/graphql',
+    fairShareGate(fairShare, credentials),
     express.json({ limit: '1mb' }),
     documentSizeLimit(config.graphql.maxDocumentBytes),
     ...(config.graphql.persistedQueriesOnly ? [persistedQueriesOnly()] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        new RequestContext(services, await credentialFrom(req.headers.authorization, credentials)),
+      context: async ({ res }) => new RequestContext(services, res.locals.credential as Credential | null),
     }),
   );
 

@@ -25,6 +25,13 @@ export type Credential =
 /** Who a request is counted against in the fair share: its organization, or the API key it came with (by the key's hash). */
 export type ShareHolder = { kind: 'organization'; id: string } | { kind: 'apiKey'; id: string };
 
+/** Whom a credential's requests count against, before the database is asked: an access token's organization, an API key. */
+export function shareHolderOf(credential: Credential | null): ShareHolder | null {
+  if (credential?.kind === 'access') return { kind: 'organization', id: credential.claims.organizationId };
+  if (credential?.kind === 'apiKey') return { kind: 'apiKey', id: createHash('sha256').update(credential.secret).digest('hex') };
+  return null;
+}
+
 /** Long-lived parts of the server that every request uses. */
 export interface AppServices {
   config: Config;
@@ -36,7 +43,7 @@ export interface AppServices {
   /** Counts the request against the principal's limits; throws RATE_LIMITED past them. */
   enforceRateLimit(ctx: RequestContext, principal: Principal): Promise<void>;
   /** Admits the request into its holder's share of this instance; answers what ends it, or throws RATE_LIMITED (fair share). */
-  admit(holder: ShareHolder, heavy: boolean): () => void;
+  admit(holder: ShareHolder, share: 'request' | 'heavy'): () => void;
 }
 
 export type LoaderFactory<T> = (ctx: RequestContext) => T;
@@ -155,21 +162,23 @@ export class RequestContext {
   }
 
   /**
-   * Admission comes first, before any pooled connection is taken: an organization (known from its
-   * signed token) or an API key (by its hash) past its share is refused without touching the
-   * database. An API key's organization is known once the key is verified, and admitted then.
+   * The request was admitted into its holder's share of requests before its body was read (see the
+   * fair-share gate in server.ts); a heavy one is admitted into the heavy share here, before any
+   * pooled connection is taken. An API key's organization is known once the key is verified, and
+   * admitted then.
    */
   private async checkCredential(): Promise<Principal | null> {
     if (!this.credential) return null;
     if (this.credential.kind === 'invalid') throw unauthenticated(this.credential.reason);
     const heavy = this.requestClass === 'heavy';
-    if (this.credential.kind === 'access') {
-      this.admitted({ kind: 'organization', id: this.credential.claims.organizationId }, heavy);
-    } else {
-      this.admitted({ kind: 'apiKey', id: createHash('sha256').update(this.credential.secret).digest('hex') }, heavy);
-    }
+    const holder = shareHolderOf(this.credential)!;
+    if (heavy) this.admitted(holder, 'heavy');
     const principal = await this.services.verifyCredential(this, this.credential);
-    if (this.credential.kind === 'apiKey') this.admitted({ kind: 'organization', id: principal.organizationId }, heavy);
+    if (holder.kind === 'apiKey') {
+      const organization: ShareHolder = { kind: 'organization', id: principal.organizationId };
+      this.admitted(organization, 'request');
+      if (heavy) this.admitted(organization, 'heavy');
+    }
     await this.services.enforceRateLimit(this, principal);
     return principal;
   }
@@ -179,8 +188,8 @@ export class RequestContext {
     return this.requestClass === 'heavy' ? this.config.database.heavyStatementTimeoutMs : undefined;
   }
 
-  private admitted(holder: ShareHolder, heavy: boolean): void {
-    this.admissions.push(this.services.admit(holder, heavy));
+  private admitted(holder: ShareHolder, share: 'request' | 'heavy'): void {
+    this.admissions.push(this.services.admit(holder, share));
   }
 
   async inSavepoint<T>(work: () => Promise<T>): Promise<T> {

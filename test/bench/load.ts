@@ -184,3 +184,58 @@ export async function runLoad(
     topStatements: db?.top ?? [],
   };
 }
+
+/** What the flood run reports: the other organizations' page reads while one organization floods. */
+export interface FloodResult {
+  flood: { requests: number; refused: number; answered: number; other: number; request: string };
+  others: { requests: number; failed: number; rps: number; latencyMs: { p50: number; p99: number; max: number }; samples: string[] };
+}
+
+/**
+ * Issue 10's flood: one organization sends the heaviest requests it is allowed on `floodConnections`
+ * connections while other organizations read pages on `otherConnections`, both for `duration`
+ * seconds. The others' requests must all succeed, quickly; the flood's are answered or refused
+ * with RATE_LIMITED.
+ */
+export async function floodRun(
+  url: string,
+  flood: RequestSource & { describe: string },
+  others: RequestSource,
+  settings: { floodConnections: number; otherConnections: number; duration: number },
+): Promise<FloodResult> {
+  const floodTally = { requests: 0, refused: 0, answered: 0, other: 0 };
+  const otherStats: Tally = { failed: 0, statements: 0, counted: 0, samples: new Set() };
+  const floodLoad = autocannon({
+    url,
+    connections: settings.floodConnections,
+    duration: settings.duration,
+    timeout: 120,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: ((request: autocannon.Request, context: Record<string, unknown>) => {
+          const spec = flood.next(context);
+          return { ...request, method: 'POST', path: spec.path, headers: spec.headers, body: spec.body };
+        }) as unknown as autocannon.Request['setupRequest'],
+        onResponse: ((status: number, body: string) => {
+          floodTally.requests += 1;
+          if (status === 429 && body.includes('RATE_LIMITED')) floodTally.refused += 1;
+          else if (status === 200 && !body.includes('"errors":')) floodTally.answered += 1;
+          else floodTally.other += 1;
+        }) as unknown as autocannon.Request['onResponse'],
+      },
+    ],
+  });
+  const otherLoad = cannon(url, others, settings.otherConnections, settings.duration, otherStats);
+  const [, result] = await Promise.all([floodLoad, otherLoad]);
+  return {
+    flood: { ...floodTally, request: flood.describe },
+    others: {
+      requests: result.requests.total,
+      failed: otherStats.failed + result.errors + result.timeouts,
+      rps: Math.round((result.requests.total / result.duration) * 10) / 10,
+      latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+      samples: [...otherStats.samples],
+    },
+  };
+}

@@ -89,3 +89,8 @@ export const ASSIGN = `mutation BenchAssign($input: AssignReferralInput!) {
 export const LOGIN = `mutation BenchLogin($input: LoginInput!) { login(input: $input) { accessToken } }`;
 
 export const VERSION = `query BenchVersion($id: ID!) { referral(id: $id) { id version } }`;
+
+/** The heaviest request a funder may send (issue 10's flood): a programme's IATI export. */
+export const EXPORT = `query BenchExport($programId: ID!, $periodType: PeriodType!, $from: LocalDate!, $to: LocalDate!) {
+  programIatiXml(programId: $programId, periodType: $periodType, from: $from, to: $to)
+}`;

@@ -36,7 +36,7 @@ export function sizesOf(name: SizeName): Sizes {
   };
 }
 
-export const OPERATIONS = ['inbox', 'referral', 'directory', 'dashboard', 'assign'] as const;
+export const OPERATIONS = ['inbox', 'referral', 'directory', 'dashboard', 'assign', 'flood'] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
 export interface BenchOptions {

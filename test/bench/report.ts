@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BuildInfo } from './generate';
-import type { LoadSettings, RunResult } from './load';
+import type { FloodResult, LoadSettings, RunResult } from './load';
 import type { BenchOptions } from './options';
 
 export interface Equivalence {
@@ -21,6 +21,8 @@ export interface ResultsFile {
   equivalence: Equivalence[];
   memory: Record<string, { rss: number; peak: number }>;
   explain: string | null;
+  /** Issue 10's flood run, when it ran. */
+  flood?: FloodResult | null;
   targets?: TargetCheck[];
 }
 

@@ -27,24 +27,24 @@ export class FairShare {
 
   constructor(private readonly limits: ShareLimits) {}
 
-  /** Admits one request of `holder`; answers the function that ends it (call it once), or throws RATE_LIMITED. */
-  admit(holder: ShareHolder, heavy: boolean): () => void {
-    const cap = holder.kind === 'organization' ? this.limits.organizationRequests : this.limits.apiKeyRequests;
-    const counters: [string, number, string][] = [[`${holder.kind}:${holder.id}`, cap, 'requests']];
-    if (heavy) counters.push([`${holder.kind}:${holder.id}:heavy`, this.limits.heavyRequests, 'exports or programme metrics requests']);
-    for (const [key, limit, what] of counters) {
-      if (limit > 0 && (this.inFlight.get(key) ?? 0) >= limit) throw refused(holder, limit, what);
-    }
-    for (const [key] of counters) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+  /**
+   * Admits one request of `holder` (`request`: against its cap of requests in flight; `heavy`: against
+   * its cap of heavy ones); answers the function that ends it (idempotent), or throws RATE_LIMITED.
+   */
+  admit(holder: ShareHolder, share: 'request' | 'heavy'): () => void {
+    const cap = share === 'heavy' ? this.limits.heavyRequests : holder.kind === 'organization' ? this.limits.organizationRequests : this.limits.apiKeyRequests;
+    if (cap === 0) return () => undefined;
+    const key = `${share}:${holder.kind}:${holder.id}`;
+    const inFlight = this.inFlight.get(key) ?? 0;
+    if (inFlight >= cap) throw refused(holder, cap, share === 'heavy' ? 'exports or programme metrics requests' : 'requests');
+    this.inFlight.set(key, inFlight + 1);
     let ended = false;
     return () => {
       if (ended) return;
       ended = true;
-      for (const [key] of counters) {
-        const left = (this.inFlight.get(key) ?? 1) - 1;
-        if (left > 0) this.inFlight.set(key, left);
-        else this.inFlight.delete(key);
-      }
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
     };
   }
 }
