@@ -53,7 +53,7 @@ const schema = z
     RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(300),
     FAIR_SHARE_ORGANIZATION_REQUESTS: z.coerce.number().int().min(0).default(5),
     FAIR_SHARE_API_KEY_REQUESTS: z.coerce.number().int().min(0).default(3),
-    FAIR_SHARE_HEAVY_REQUESTS: z.coerce.number().int().min(0).default(2),
+    FAIR_SHARE_HEAVY_REQUESTS: z.coerce.number().int().min(0).default(1),
   })
   .superRefine((env, issues) => {
     if (env.NODE_ENV !== 'production') return;

@@ -118,9 +118,10 @@ function fairShareGate(fairShare: FairShare, credentials: Credentials): RequestH
     if (!holder) return next();
     let release: () => void;
     try {
-      release = fairShare.admit(holder, 'request');
+      release = await fairShare.admit(holder, 'request', true);
     } catch (error) {
       if (!(error instanceof AppError)) return next(error);
+      if (res.destroyed) return;
       const { http, ...extensions } = error.extensions as { http: { status: number; headers: Map<string, string> } } & Record<string, unknown>;
       for (const [name, value] of http.headers) res.setHeader(name, value);
       res.status(http.status).json({ errors: [{ message: error.message, extensions }] });
@@ -155,7 +156,7 @@ export async function startServer(options: {
     credentials,
     verifyCredential,
     enforceRateLimit,
-    admit: (holder, share) => fairShare.admit(holder, share),
+    admit: (holder, share, hold) => fairShare.admit(holder, share, hold),
   };
 
   const app = express();

@@ -43,7 +43,7 @@ export interface AppServices {
   /** Counts the request against the principal's limits; throws RATE_LIMITED past them. */
   enforceRateLimit(ctx: RequestContext, principal: Principal): Promise<void>;
   /** Admits the request into its holder's share of this instance; answers what ends it, or throws RATE_LIMITED (fair share). */
-  admit(holder: ShareHolder, share: 'request' | 'heavy'): () => void;
+  admit(holder: ShareHolder, share: 'request' | 'heavy', hold: boolean): Promise<() => void>;
 }
 
 export type LoaderFactory<T> = (ctx: RequestContext) => T;
@@ -172,12 +172,13 @@ export class RequestContext {
     if (this.credential.kind === 'invalid') throw unauthenticated(this.credential.reason);
     const heavy = this.requestClass === 'heavy';
     const holder = shareHolderOf(this.credential)!;
-    if (heavy) this.admitted(holder, 'heavy');
+    if (heavy) await this.admitted(holder, 'heavy', true);
     const principal = await this.services.verifyCredential(this, this.credential);
     if (holder.kind === 'apiKey') {
+      // The key's transaction holds a pooled connection now: refusals are answered at once.
       const organization: ShareHolder = { kind: 'organization', id: principal.organizationId };
-      this.admitted(organization, 'request');
-      if (heavy) this.admitted(organization, 'heavy');
+      await this.admitted(organization, 'request', false);
+      if (heavy) await this.admitted(organization, 'heavy', false);
     }
     await this.services.enforceRateLimit(this, principal);
     return principal;
@@ -188,8 +189,8 @@ export class RequestContext {
     return this.requestClass === 'heavy' ? this.config.database.heavyStatementTimeoutMs : undefined;
   }
 
-  private admitted(holder: ShareHolder, share: 'request' | 'heavy'): void {
-    this.admissions.push(this.services.admit(holder, share));
+  private async admitted(holder: ShareHolder, share: 'request' | 'heavy', hold: boolean): Promise<void> {
+    this.admissions.push(await this.services.admit(holder, share, hold));
   }
 
   async inSavepoint<T>(work: () => Promise<T>): Promise<T> {

@@ -14,6 +14,7 @@ import { ASSIGN, DASHBOARD, DASHBOARD_YEAR, DIRECTORY, DIRECTORY_PAGE_SIZE, EXPO
 import { parseOptions, sizesOf, type BenchOptions, type OperationName } from './options';
 import { freePort, memoryOf, startProcess, type ServerProcess } from './processes';
 import { summarizeProfile } from './profile';
+import { loadConfig } from '../../src/config';
 import { printSummary, writeResults, type Equivalence } from './report';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -427,8 +428,13 @@ async function benchmark(options: BenchOptions, cluster: BenchCluster, database:
   console.log(`\nResults written to ${file}`);
 }
 
-/** The caps as a production server has them by default (README, Operating the server). */
-const DEFAULT_FAIR_SHARE = { FAIR_SHARE_ORGANIZATION_REQUESTS: '5', FAIR_SHARE_API_KEY_REQUESTS: '3', FAIR_SHARE_HEAVY_REQUESTS: '2' };
+/** The caps as a server has them by default (README, Operating the server). */
+const DEFAULTS = loadConfig({ NODE_ENV: 'development' }).fairShare;
+const DEFAULT_FAIR_SHARE = {
+  FAIR_SHARE_ORGANIZATION_REQUESTS: String(DEFAULTS.organizationRequests),
+  FAIR_SHARE_API_KEY_REQUESTS: String(DEFAULTS.apiKeyRequests),
+  FAIR_SHARE_HEAVY_REQUESTS: String(DEFAULTS.heavyRequests),
+};
 
 /**
  * Issue 10's flood, on a server with the default fair share: one funder's API key sends the heaviest

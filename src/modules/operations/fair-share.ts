@@ -11,6 +11,16 @@ export interface ShareLimits {
   heavyRequests: number;
 }
 
+/** Time as the fair share sees it; tests give one whose delays end at once. */
+export interface ShareClock {
+  now(): number;
+  delay(ms: number): Promise<void>;
+}
+
+const systemClock: ShareClock = {
+  now: () => Date.now(),
+  delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /** When a refused client should try again: a request in flight ends within seconds. */
 const RETRY_AFTER_SECONDS = 1;
@@ -24,19 +34,33 @@ const RETRY_AFTER_SECONDS = 1;
  */
 export class FairShare {
   private readonly inFlight = new Map<string, number>();
+  /** When each holder was last refused: a client that comes back sooner than Retry-After said is held. */
+  private readonly refusedAt = new Map<string, number>();
 
-  constructor(private readonly limits: ShareLimits) {}
+  constructor(
+    private readonly limits: ShareLimits,
+    private readonly clock: ShareClock = systemClock,
+  ) {}
 
   /**
    * Admits one request of `holder` (`request`: against its cap of requests in flight; `heavy`: against
-   * its cap of heavy ones); answers the function that ends it (idempotent), or throws RATE_LIMITED.
+   * its cap of heavy ones); answers the function that ends it (idempotent), or rejects with
+   * RATE_LIMITED: at once the first time, and, with `hold`, after the rest of the Retry-After window
+   * for a client that came back sooner. A flood that ignores Retry-After then costs a timer per
+   * connection and second, not a refusal per millisecond; what the refused request holds meanwhile
+   * (its place in its holder's request share) keeps the next ones refused cheaply. Never `hold` while
+   * the request holds a pooled connection.
    */
-  admit(holder: ShareHolder, share: 'request' | 'heavy'): () => void {
+  async admit(holder: ShareHolder, share: 'request' | 'heavy', hold: boolean): Promise<() => void> {
     const cap = share === 'heavy' ? this.limits.heavyRequests : holder.kind === 'organization' ? this.limits.organizationRequests : this.limits.apiKeyRequests;
     if (cap === 0) return () => undefined;
     const key = `${share}:${holder.kind}:${holder.id}`;
     const inFlight = this.inFlight.get(key) ?? 0;
-    if (inFlight >= cap) throw refused(holder, cap, share === 'heavy' ? 'exports or programme metrics requests' : 'requests');
+    if (inFlight >= cap) {
+      const holdMs = hold ? this.refusalHoldMs(holder) : 0;
+      if (holdMs > 0) await this.clock.delay(holdMs);
+      throw refused(holder, cap, share === 'heavy' ? 'exports or programme metrics requests' : 'requests');
+    }
     this.inFlight.set(key, inFlight + 1);
     let ended = false;
     return () => {
@@ -47,7 +71,22 @@ export class FairShare {
       else this.inFlight.delete(key);
     };
   }
+
+  /** How long to hold the refusal of `holder`: nothing the first time, the rest of the Retry-After window after that. */
+  private refusalHoldMs(holder: ShareHolder): number {
+    const now = this.clock.now();
+    const key = `${holder.kind}:${holder.id}`;
+    const last = this.refusedAt.get(key);
+    const window = RETRY_AFTER_SECONDS * 1000;
+    if (last !== undefined && now - last < window) return window - (now - last);
+    if (this.refusedAt.size >= REMEMBERED_REFUSALS) this.refusedAt.clear();
+    this.refusedAt.set(key, now);
+    return 0;
+  }
 }
+
+/** Holders whose last refusal is remembered at most: past it the memory starts afresh (a refusal is then answered at once). */
+const REMEMBERED_REFUSALS = 10_000;
 
 function refused(holder: ShareHolder, limit: number, what: string): AppError {
   const who = holder.kind === 'organization' ? 'your organization' : 'this API key';
