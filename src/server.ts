@@ -34,6 +34,8 @@ const requestLifecycle: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
     return {
       async didEncounterErrors({ errors }) {
+        // Errors of a request whose client went away are the cancellation's doing, and reach nobody.
+        if (contextValue.cancelled) return;
         for (const error of errors) {
           if (!isExpectedErrorCode(error.extensions?.code)) {
             contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
@@ -207,7 +209,14 @@ export async function startServer(options: {
     documentSizeLimit(config.graphql.maxDocumentBytes),
     ...(config.graphql.persistedQueriesOnly ? [persistedQueriesOnly()] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => new RequestContext(services, res.locals.credential as Credential | null),
+      context: async ({ res }) => {
+        const context = new RequestContext(services, res.locals.credential as Credential | null);
+        // The connection closed before the response was sent: the client went away.
+        res.once('close', () => {
+          if (!res.writableFinished) context.cancel();
+        });
+        return context;
+      },
     }),
   );
 

@@ -16,6 +16,7 @@ export enum ErrorCode {
   DOCUMENT_TOO_LARGE = 'DOCUMENT_TOO_LARGE',
   RATE_LIMITED = 'RATE_LIMITED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   PERSISTED_QUERY_REQUIRED = 'PERSISTED_QUERY_REQUIRED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -85,6 +86,20 @@ export const serviceUnavailable = () =>
   new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable right now: nothing was changed; retry in a few seconds', {
     details: { retryAfterSeconds: 5, http: { status: 503, headers: new Map([['retry-after', '5']]) } },
   });
+
+/** A statement ran past its class's time limit (statement_timeout): PostgreSQL stopped it and the request changed nothing. */
+export const queryTimeout = () =>
+  new AppError(
+    ErrorCode.QUERY_TIMEOUT,
+    'The request took longer than its time limit in the database and was stopped: nothing was changed; ask for less (a shorter range, a smaller page)',
+  );
+
+/** PostgreSQL stopped a statement because it ran past statement_timeout (not because it was cancelled). */
+export function isStatementTimeout(error: unknown): boolean {
+  const candidate = (error as { driverError?: unknown })?.driverError ?? error;
+  const { code, message } = (candidate ?? {}) as { code?: string; message?: string };
+  return code === '57014' && /statement timeout/.test(message ?? '');
+}
 
 /**
  * Whether an error means the database went away (refused or dropped connection, server shutting

@@ -63,6 +63,12 @@ export class RequestContext {
   private readonly admissions: (() => void)[] = [];
   /** Set once the operation is known (request-class plugin); decides the request's share and statement timeout. */
   requestClass: RequestClass = 'page';
+  /**
+   * Whether the client went away, and the transactions to cancel then. An object shared by reference:
+   * Apollo runs each operation on a shallow copy of the context, while the HTTP layer that sees the
+   * client leave holds the original.
+   */
+  private readonly departure = { gone: false, transactions: [] as ScopedTransaction[] };
 
   constructor(
     readonly services: AppServices,
@@ -146,8 +152,29 @@ export class RequestContext {
 
   /** The request's transaction. The first call fixes its settings. */
   scope(settings: TenantSettings): ScopedTransaction {
-    this.transaction ??= this.services.database.openScope(settings, this.statementTimeoutMs);
+    if (!this.transaction) this.transaction = this.started(this.services.database.openScope(settings, this.statementTimeoutMs));
     return this.transaction;
+  }
+
+  /**
+   * The client went away: the statement the request is running in PostgreSQL is cancelled, no other
+   * is sent, and its transaction is rolled back; what is left of the request fails fast.
+   */
+  cancel(): void {
+    this.logger.info('client went away: cancelling the request');
+    this.departure.gone = true;
+    for (const transaction of this.departure.transactions) transaction.cancel();
+  }
+
+  /** The client went away before the response was sent (see cancel). */
+  get cancelled(): boolean {
+    return this.departure.gone;
+  }
+
+  private started(transaction: ScopedTransaction): ScopedTransaction {
+    this.departure.transactions.push(transaction);
+    if (this.departure.gone) transaction.cancel();
+    return transaction;
   }
 
   /**
@@ -157,7 +184,7 @@ export class RequestContext {
    */
   openVerified(statement: string): ScopedTransaction {
     if (this.transaction) throw new Error('The request transaction is already open');
-    this.transaction = this.services.database.openVerified(statement, this.statementTimeoutMs);
+    this.transaction = this.started(this.services.database.openVerified(statement, this.statementTimeoutMs));
     return this.transaction;
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
-import { isConnectionFailure, serviceUnavailable } from '../common/errors';
+import { isConnectionFailure, isStatementTimeout, queryTimeout, serviceUnavailable } from '../common/errors';
 import { isUuid } from '../common/validation';
 import type { Logger } from '../logger';
 import { RowReader } from './rows';
@@ -70,6 +70,14 @@ function statementName(text: string): string | null {
   return name;
 }
 
+/** A statement refused because the request's client went away (its transaction is rolled back). */
+export class RequestCancelled extends Error {
+  constructor() {
+    super('The client went away: the request was cancelled');
+    this.name = 'RequestCancelled';
+  }
+}
+
 /**
  * One transaction on one pooled connection, begun in one round trip with its opening statement: the
  * tenant settings, or a function that applies them and verifies the credential (see
@@ -88,6 +96,8 @@ export class ScopedTransaction {
   /** SQL statements sent, transaction control included: the N+1 guard in tests, and the benchmark's measure. */
   statements = 0;
   private finished = false;
+  /** Set once the client went away: the statement running is cancelled, and no other is sent. */
+  private cancelling: Promise<void> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -95,7 +105,21 @@ export class ScopedTransaction {
     private readonly options: ReadOptions,
     /** Replaces the connection's statement timeout for this transaction (SET LOCAL, in the opening round trip). */
     private readonly statementTimeoutMs?: number,
+    /** Cancels what a backend (by process id) is running, from another connection. */
+    private readonly cancelBackend?: (processId: number) => Promise<void>,
   ) {}
+
+  /**
+   * The client went away: cancels the statement running on this transaction's connection, if any,
+   * and refuses the next ones. The connection stays this transaction's until the cancel was sent
+   * (finish waits for it), so a cancel can never reach the next user of the connection.
+   */
+  cancel(): void {
+    if (this.cancelling || this.finished) return;
+    // node-postgres keeps the backend's process id from the connection's BackendKeyData, untyped.
+    const processId = (this.client as { processID?: number } | null)?.processID;
+    this.cancelling = processId && this.cancelBackend ? this.cancelBackend(processId).catch(() => undefined) : Promise.resolve();
+  }
 
   get isOpen(): boolean {
     return this.opening !== null;
@@ -170,6 +194,7 @@ export class ScopedTransaction {
     try {
       await this.opening.catch(() => undefined);
       if (!runner.isTransactionActive) return;
+      if (this.cancelling) return await this.rollBackCancelled(runner);
       if (outcome === 'rollback') return await runner.rollbackTransaction();
       // COMMIT goes straight to the connection (with what must run just before it, in the same round
       // trip), not through TypeORM's runner: its bookkeeping around a COMMIT cost more than sending it.
@@ -189,11 +214,29 @@ export class ScopedTransaction {
     }
   }
 
+  /** After a cancel: waits until it was sent and the cancelled statement ended, then rolls back on the connection itself. */
+  private async rollBackCancelled(runner: QueryRunner): Promise<void> {
+    await this.cancelling;
+    await this.tail;
+    const client = this.client!;
+    // A cancel that reached the backend only as ROLLBACK began fails that ROLLBACK: the second one ends the transaction.
+    await client
+      .query('ROLLBACK')
+      .catch(() => client.query('ROLLBACK'))
+      .catch(() => undefined);
+    Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+  }
+
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
     this.statements += 1;
-    const run = this.tail.then(work).catch((error: unknown) => {
-      throw isConnectionFailure(error) ? serviceUnavailable() : error;
-    });
+    const run = this.tail
+      .then(() => {
+        if (this.cancelling) throw new RequestCancelled();
+        return work();
+      })
+      .catch((error: unknown) => {
+        throw isConnectionFailure(error) ? serviceUnavailable() : isStatementTimeout(error) ? queryTimeout() : error;
+      });
     this.tail = run.catch(() => undefined);
     return run;
   }
@@ -278,7 +321,7 @@ export class Database {
    * credential in one (see the read-path migration's app_open_* functions); `opened()` answers its rows.
    */
   openVerified(statement: string, statementTimeoutMs?: number): ScopedTransaction {
-    return new ScopedTransaction(this.#dataSource, statement, this.#reads, statementTimeoutMs);
+    return new ScopedTransaction(this.#dataSource, statement, this.#reads, statementTimeoutMs, (processId) => this.cancelBackend(processId));
   }
 
   /** Runs a named platform operation in its own transaction: committed if `work` returns, rolled back if it throws. */
@@ -300,6 +343,18 @@ export class Database {
     }
     await tx.finish('commit');
     return result;
+  }
+
+  /**
+   * Cancels the statement a backend of the application role is running (pg_cancel_backend), from the
+   * counters' pool: the request's own connection is busy running it.
+   */
+  private async cancelBackend(processId: number): Promise<void> {
+    try {
+      await this.#counters.query('SELECT pg_cancel_backend($1)', [processId]);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not cancel the statement of a request whose client went away');
+    }
   }
 
   /**
