@@ -16,7 +16,7 @@ import { DEFAULT_PAGE_SIZE } from './common/pagination';
 import { RequestContext, shareHolderOf, type AppServices, type Credential } from './context/request-context';
 import type { Database } from './database/database';
 import type { Logger } from './logger';
-import { verifyCredential } from './modules/auth/auth.service';
+import { sessionOpening, verifyCredential } from './modules/auth/auth.service';
 import { PersistedQueryCache } from './modules/operations/persisted-query-cache';
 import { persistedQueriesOnly } from './modules/operations/persisted-queries';
 import { enforceRateLimit } from './modules/operations/rate-limit';
@@ -48,6 +48,12 @@ const requestLifecycle: ApolloServerPlugin<RequestContext> = {
           await contextValue.finish('commit');
           response.http.headers.set('x-sql-statements', String(contextValue.statements));
         } catch (error) {
+          if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) {
+            // Something was allowed on the token's claims and its session, checked last, has ended.
+            response.http.status = 401;
+            response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: error.code } }] } };
+            return;
+          }
           // Whether the commit reached the database is unknown: the client should retry (with an idempotency key for creates).
           const unavailable = error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE;
           contextValue.logger.error({ err: error }, 'commit failed');
@@ -157,6 +163,7 @@ export async function startServer(options: {
     database,
     credentials,
     verifyCredential,
+    sessionOpening,
     enforceRateLimit,
     admit: (holder, share, hold) => fairShare.admit(holder, share, hold),
   };

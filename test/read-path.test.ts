@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { DASHBOARD, DIRECTORY, INBOX, REFERRAL } from './bench/operations';
-import { AddIndicatorDocument, AddProgramResultDocument, ReferralDocument } from './generated/graphql';
+import { AddIndicatorDocument, AddProgramResultDocument, LogoutDocument, ReferralDocument, RemoveMemberDocument, ServiceCategoriesDocument } from './generated/graphql';
 import { addMember, createApiKey, dataOf, signUpOrganization, type SignedIn } from './factories';
 import { createProgram, joinProgram } from './factories/programs';
 import { partner, publishService, referClient } from './factories/referrals';
@@ -149,5 +149,32 @@ describe('compiled queries', () => {
         expect.objectContaining({ message: 'Argument "first" of non-null type "Int!" must not be null.', extensions: { code: 'BAD_USER_INPUT' } }),
       ]);
     }
+  });
+});
+
+describe('a person\'s first read opens the transaction in the same round trip', () => {
+  it('refuses every read of a session that ended, and of a member removed, with no data, though the read travelled with the check', async () => {
+    const centre = await signUpOrganization(app, { name: 'Trung tâm Bảo trợ xã hội tỉnh Cao Bằng', kind: 'GOVERNMENT_AGENCY' });
+    await partner(app, centre, hospital);
+    const leaving = await addMember(app, centre, 'CASEWORKER');
+    const loggedOut = await addMember(app, centre, 'COORDINATOR');
+    const { referral } = await referClient(app, loggedOut, hospital, { serviceId: (await publishService(app, hospital, { name: 'Khám tai mũi họng' })).id });
+    dataOf(await app.request(LogoutDocument, {}, { token: loggedOut.token }));
+    dataOf(await app.request(RemoveMemberDocument, { input: { membershipId: leaving.membershipId } }, { token: centre.token }));
+    for (const token of [loggedOut.token, leaving.token]) {
+      for (const [query, variables] of [
+        [document(INBOX), { first: 5 }],
+        [document(REFERRAL), { id: referral.id }],
+        [document(DIRECTORY), { search: 'kham', first: 5 }],
+        [ServiceCategoriesDocument, {}],
+      ] as const) {
+        const response = await app.request(query as AnyDocument, variables, { token });
+        expect(response.status).toBe(401);
+        expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+        expect(response.data ?? null).toBeNull();
+      }
+    }
+    // The same reads by a member whose session stands.
+    expect(dataOf(await app.request(document(REFERRAL), { id: referral.id }, { token: centre.token })).referral.id).toBe(referral.id);
   });
 });

@@ -92,3 +92,8 @@ export const GRANTS: Record<Permission, { roles: readonly Role[]; scopes: readon
 export function roleGrants(role: Role, permission: Permission): boolean {
   return GRANTS[permission].roles.includes(role);
 }
+
+/** Whether every role of a person holds `permission`: then a person's role need not be known to allow it. */
+export function grantedToEveryRole(permission: Permission): boolean {
+  return ALL_ROLES.every((role) => GRANTS[permission].roles.includes(role));
+}

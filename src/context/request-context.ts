@@ -32,6 +32,12 @@ export function shareHolderOf(credential: Credential | null): ShareHolder | null
   return null;
 }
 
+/** How a request with an access token begins (auth module): the opening statement, and the principal its rows make (or UNAUTHENTICATED). */
+export interface SessionOpening {
+  statement: string;
+  principal(rows: Record<string, unknown>[]): Principal;
+}
+
 /** Long-lived parts of the server that every request uses. */
 export interface AppServices {
   config: Config;
@@ -40,6 +46,8 @@ export interface AppServices {
   credentials: Credentials;
   /** Checks a presented credential; lives in the auth module, which owns the tables involved. */
   verifyCredential(ctx: RequestContext, credential: Exclude<Credential, { kind: 'invalid' }>): Promise<Principal>;
+  /** The opening of a request with an access token, for when it travels with the request's first statement (see sql). */
+  sessionOpening(claims: AccessClaims): SessionOpening;
   /** Counts the request against the principal's limits; throws RATE_LIMITED past them. */
   enforceRateLimit(ctx: RequestContext, principal: Principal): Promise<void>;
   /** Admits the request into its holder's share of this instance; answers what ends it, or throws RATE_LIMITED (fair share). */
@@ -61,6 +69,8 @@ export class RequestContext {
   private transaction: ScopedTransaction | null = null;
   private readonly loaders = new Map<LoaderFactory<unknown>, unknown>();
   private readonly admissions: (() => void)[] = [];
+  /** Something was allowed on the token's claims before its session was checked (see actsOnClaims). */
+  private reliedOnClaims = false;
   /** Set once the operation is known (request-class plugin); decides the request's share and statement timeout. */
   requestClass: RequestClass = 'page';
   /**
@@ -146,8 +156,59 @@ export class RequestContext {
    * ScopedTransaction.query). RLS applies as to everything else the request reads.
    */
   async sql<R = Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]> {
+    const claims = this.unverifiedClaims();
+    if (claims && !this.transaction && this.services.database.opensWithFirstRead) return this.openWithRead<R>(claims, text, values);
     const principal = await this.principal();
     return this.scope(settingsOf(principal)).query<R>(text, values);
+  }
+
+  /**
+   * Whom the request acts as, without a round trip where it can: a signed access token names its
+   * organization and user, and its session is checked with the request's first statement (see sql);
+   * an API key's are known once the key is verified.
+   */
+  async acting(): Promise<{ organizationId: string; userId: string | null }> {
+    const claims = this.unverifiedClaims();
+    if (claims) return { organizationId: claims.organizationId, userId: claims.userId };
+    const principal = await this.requirePrincipal();
+    return { organizationId: principal.organizationId, userId: principal.kind === 'user' ? principal.userId : null };
+  }
+
+  /**
+   * Whether a person's signed token is enough to allow something every role may do, before its
+   * session is checked; the request then checks it before its response leaves (see finish), if its
+   * first statement has not already.
+   */
+  actsOnClaims(): boolean {
+    if (!this.unverifiedClaims()) return false;
+    this.reliedOnClaims = true;
+    return true;
+  }
+
+  /** A signed access token's claims, while the session has not been checked yet. */
+  private unverifiedClaims(): AccessClaims | null {
+    return this.credential?.kind === 'access' && !this.principalCheck ? this.credential.claims : null;
+  }
+
+  /**
+   * The first read of a person's request: BEGIN, the opening (tenant settings, session and membership
+   * check) and the page in one round trip. The page's rows count only once the opening answered a
+   * role: if the session ended, the opening cleared the settings, RLS hid the tenant's rows, and the
+   * request fails UNAUTHENTICATED before anything it read is used.
+   */
+  private async openWithRead<R>(claims: AccessClaims, text: string, values: unknown[]): Promise<R[]> {
+    const opening = this.services.sessionOpening(claims);
+    let rows: R[] = [];
+    this.principalCheck = (async () => {
+      await this.beforeVerification();
+      const read = await this.openVerified(opening.statement).openWith<R>(text, values);
+      rows = read.rows;
+      const principal = opening.principal(read.opening);
+      await this.afterVerification(principal);
+      return principal;
+    })().then((principal) => (this.verified = principal));
+    await this.principalCheck;
+    return rows;
   }
 
   /** The request's transaction. The first call fixes its settings. */
@@ -197,18 +258,24 @@ export class RequestContext {
   private async checkCredential(): Promise<Principal | null> {
     if (!this.credential) return null;
     if (this.credential.kind === 'invalid') throw unauthenticated(this.credential.reason);
-    const heavy = this.requestClass === 'heavy';
-    const holder = shareHolderOf(this.credential)!;
-    if (heavy) await this.admitted(holder, 'heavy', true);
+    await this.beforeVerification();
     const principal = await this.services.verifyCredential(this, this.credential);
-    if (holder.kind === 'apiKey') {
+    await this.afterVerification(principal);
+    return principal;
+  }
+
+  private async beforeVerification(): Promise<void> {
+    if (this.requestClass === 'heavy') await this.admitted(shareHolderOf(this.credential)!, 'heavy', true);
+  }
+
+  private async afterVerification(principal: Principal): Promise<void> {
+    if (this.credential?.kind === 'apiKey') {
       // The key's transaction holds a pooled connection now: refusals are answered at once.
       const organization: ShareHolder = { kind: 'organization', id: principal.organizationId };
       await this.admitted(organization, 'request', false);
-      if (heavy) await this.admitted(organization, 'heavy', false);
+      if (this.requestClass === 'heavy') await this.admitted(organization, 'heavy', false);
     }
     await this.services.enforceRateLimit(this, principal);
-    return principal;
   }
 
   /** Heavy requests get the longer statement timeout; page reads keep the connection's own. */
@@ -252,7 +319,12 @@ export class RequestContext {
   /** Ends the request's transaction and releases its connection. Safe to call more than once. */
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     try {
+      // Something was allowed on a token's claims alone and nothing has checked its session since.
+      if (this.reliedOnClaims && !this.principalCheck && outcome === 'commit') await this.principal();
       await this.transaction?.finish(outcome);
+    } catch (error) {
+      await this.transaction?.finish('rollback');
+      throw error;
     } finally {
       for (const release of this.admissions.splice(0)) release();
     }

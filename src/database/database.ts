@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
+// node-postgres's own conversion of a parameter to its text form (untyped in @types/pg).
+import { prepareValue } from 'pg/lib/utils';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import { isConnectionFailure, isStatementTimeout, queryTimeout, serviceUnavailable } from '../common/errors';
 import { isUuid } from '../common/validation';
@@ -78,6 +80,19 @@ export class RequestCancelled extends Error {
   }
 }
 
+/** What node-postgres knows is prepared on a connection (name → text); it skips Parse for those. */
+function parsedStatements(client: PoolClient): Record<string, string> {
+  return (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
+}
+
+/** A value as an SQL literal, in the text form node-postgres sends parameters in. */
+function literal(value: unknown): string {
+  const text = prepareValue(value);
+  if (text === null) return 'NULL';
+  if (typeof text !== 'string') throw new Error('Binary values cannot travel as literals');
+  return escapeLiteral(text);
+}
+
 /**
  * One transaction on one pooled connection, begun in one round trip with its opening statement: the
  * tenant settings, or a function that applies them and verifies the credential (see
@@ -128,6 +143,37 @@ export class ScopedTransaction {
   manager(): Promise<EntityManager> {
     this.opening ??= this.open();
     return this.opening;
+  }
+
+  /**
+   * Opens the transaction with a hot read in the same round trip: `BEGIN`, the opening statement(s)
+   * and the read as one simple-protocol string. The read runs as a statement prepared at SQL level
+   * (`PREPARE`/`EXECUTE`, its values as escaped literals); SQL-level and protocol-level prepared
+   * statements share their names on a connection, so node-postgres is told it exists. Without
+   * prepared statements (or past their cap) the read follows the opening in a round trip of its own.
+   */
+  async openWith<R>(text: string, values: unknown[]): Promise<{ opening: Record<string, unknown>[]; rows: R[] }> {
+    const name = this.options.preparedStatements ? statementName(text) : null;
+    if (this.opening || !name) {
+      const opening = await this.opened();
+      return { opening, rows: await this.query<R>(text, values) };
+    }
+    let results: QueryResult[] = [];
+    this.opening = this.open((client) => {
+      const prepared = parsedStatements(client);
+      const statements = [`EXECUTE ${name}(${values.map(literal).join(', ')})`];
+      if (prepared[name] !== text) statements.unshift(`PREPARE ${name} AS ${text}`);
+      this.statements += 1;
+      return {
+        tail: statements.join('; '),
+        done: (answered) => {
+          results = answered;
+          prepared[name] = text;
+        },
+      };
+    });
+    await this.opening;
+    return { opening: this.openingRows, rows: results[results.length - 1].rows as R[] };
   }
 
   /** The rows the opening statement answered, e.g. the verified role. */
@@ -241,7 +287,10 @@ export class ScopedTransaction {
     return run;
   }
 
-  private async open(): Promise<EntityManager> {
+  /** `withRead`, when given, adds statements to the opening's round trip and receives every result of it. */
+  private async open(
+    withRead?: (client: PoolClient) => { tail: string; done(results: QueryResult[]): void },
+  ): Promise<EntityManager> {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
     const query = runner.query.bind(runner);
@@ -256,14 +305,18 @@ export class ScopedTransaction {
       opening = `SET LOCAL statement_timeout = ${Math.trunc(this.statementTimeoutMs)}; ${opening}`;
       this.statements += 1;
     }
+    const read = withRead?.(client);
     // BEGIN and the opening statement(s) in one round trip: one simple-protocol query string.
-    const results = (await this.enqueue(() => client.query(`BEGIN; ${opening}`)).catch(async (error: unknown) => {
+    const text = read ? `BEGIN; ${opening}; ${read.tail}` : `BEGIN; ${opening}`;
+    const results = (await this.enqueue(() => client.query(text)).catch(async (error: unknown) => {
       // Never hand the pool a connection inside a failed transaction.
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     })) as unknown as QueryResult[];
     adoptOpenTransaction(runner);
-    this.openingRows = results[results.length - 1].rows;
+    const openingCount = this.statementTimeoutMs === undefined ? 2 : 3;
+    this.openingRows = results[openingCount - 1].rows;
+    read?.done(results);
     return runner.manager;
   }
 }
@@ -289,6 +342,8 @@ export type PlatformOperation =
  */
 export class Database {
   readonly #dataSource: DataSource;
+  /** Whether a transaction can open in the same round trip as its first hot read (needs prepared statements; see ScopedTransaction.openWith). */
+  readonly opensWithFirstRead: boolean;
   readonly #counters: Pool;
   readonly #platform: DataSource;
   readonly #reads: ReadOptions;
@@ -309,6 +364,7 @@ export class Database {
     this.#platform = platform;
     this.#counters = counters;
     this.#reads = reads;
+    this.opensWithFirstRead = reads.preparedStatements;
   }
 
   /** `statementTimeoutMs`, when given, replaces the connection's statement timeout for this transaction. */

@@ -3,11 +3,11 @@ import { escapeLiteral } from 'pg';
 import { IsNull, type EntityManager } from 'typeorm';
 import { type AppError, conflict, forbidden, isUniqueViolation, unauthenticated } from '../../common/errors';
 import { type ApiKeyScope, Role } from '../../common/permissions';
-import type { Credential, Principal, RequestContext } from '../../context/request-context';
+import type { Credential, Principal, RequestContext, SessionOpening } from '../../context/request-context';
 import { Organization } from '../organizations/organization.entity';
 import { AuthSession } from './auth-session.entity';
 import { AuthPayload, Viewer } from './auth.types';
-import { hashSecret } from './credentials';
+import { hashSecret, type AccessClaims } from './credentials';
 import type { LoginInput, LogoutInput, RefreshTokenInput, SignUpInput, SwitchOrganizationInput } from './dto/auth.inputs';
 import { Membership } from './membership.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -241,6 +241,22 @@ export async function switchOrganization(ctx: RequestContext, input: SwitchOrgan
   );
 }
 
+/**
+ * How a request with an access token begins: one statement (read-path migration) that applies its
+ * tenant settings and checks its session and membership, and the principal its answer makes. The
+ * values inlined are a verified token's UUID claims, escaped all the same.
+ */
+export function sessionOpening(claims: AccessClaims): SessionOpening {
+  const { userId, organizationId, sessionId } = claims;
+  return {
+    statement: `SELECT app_open_session(${[organizationId, userId, sessionId].map(escapeLiteral).join(', ')}) AS role`,
+    principal: ([row]) => {
+      if (!row?.role) throw sessionEnded();
+      return { kind: 'user', userId, organizationId, sessionId, role: row.role as Role };
+    },
+  };
+}
+
 /** Checks a presented credential against the database: sessions can be ended and members removed at any time. */
 export async function verifyCredential(
   ctx: RequestContext,
@@ -250,12 +266,8 @@ export async function verifyCredential(
   // and checks the session or the key, inside the request's own transaction. The values inlined are
   // a verified token's UUID claims and a hex digest, escaped all the same.
   if (credential.kind === 'access') {
-    const { userId, organizationId, sessionId } = credential.claims;
-    const [row] = await ctx
-      .openVerified(`SELECT app_open_session(${[organizationId, userId, sessionId].map(escapeLiteral).join(', ')}) AS role`)
-      .opened();
-    if (!row?.role) throw sessionEnded();
-    return { kind: 'user', userId, organizationId, sessionId, role: row.role as Role };
+    const opening = sessionOpening(credential.claims);
+    return opening.principal(await ctx.openVerified(opening.statement).opened());
   }
 
   const secretHash = hashSecret(credential.secret);

@@ -52,7 +52,7 @@ const CONSENTS_JOIN: Join = {
 
 /** A page of the acting organization's clients, by folded name, in one statement with the consents it shows. Audited. */
 export async function listClients(ctx: RequestContext, args: ClientsArgs, selection: Selection | null): Promise<Page<Client>> {
-  const { organizationId } = await ctx.requirePrincipal();
+  const { organizationId } = await ctx.acting();
   const params = new SqlParams();
   const where = [`c.organization_id = ${params.add(organizationId, 'uuid')}`];
   const search = args.search ? foldForSearch(args.search) : '';

@@ -136,9 +136,9 @@ const SORT_KEYS: Record<ReferralSort, { keys: SortKey<Referral>[]; direction: 'A
 
 /** A page of the inbox (received) or outbox (sent); each box's filter leads with its own index column. */
 export async function listReferrals(ctx: RequestContext, box: ReferralBox, args: ReferralListArgs, selection: Selection | null): Promise<Page<Referral>> {
-  const principal = await ctx.requirePrincipal();
+  const acting = await ctx.acting();
   const params = new SqlParams();
-  const me = params.add(principal.organizationId, 'uuid');
+  const me = params.add(acting.organizationId, 'uuid');
   const where = [box === ReferralBox.INBOX ? `r.receiving_organization_id = ${me}` : `r.organization_id = ${me}`];
   const filter = args.filter ?? {};
   if (filter.statuses?.length) where.push(`r.status = ANY(${params.add(filter.statuses, 'text[]')})`);
@@ -151,7 +151,7 @@ export async function listReferrals(ctx: RequestContext, box: ReferralBox, args:
   if (filter.sentBefore) where.push(`r.created_at < ${params.add(filter.sentBefore, 'timestamptz')}`);
   if (filter.dueFrom) where.push(`r.due_on >= ${params.add(filter.dueFrom, 'date')}`);
   if (filter.dueTo) where.push(`r.due_on <= ${params.add(filter.dueTo, 'date')}`);
-  if (filter.assignedToMe) where.push(`r.assigned_user_id = ${params.add(principal.kind === 'user' ? principal.userId : null, 'uuid')}`);
+  if (filter.assignedToMe) where.push(`r.assigned_user_id = ${params.add(acting.userId, 'uuid')}`);
   if (filter.overdue != null) {
     const overdue = `(r.due_on < ${params.add(today(), 'date')} AND r.status = ANY(${params.add(OPEN_STATUSES, 'text[]')}))`;
     where.push(filter.overdue ? overdue : `NOT ${overdue}`);
@@ -167,7 +167,7 @@ export async function listReferrals(ctx: RequestContext, box: ReferralBox, args:
 
 /** One referral the acting organization sent or received, with what the query shows of it. */
 export async function readReferral(ctx: RequestContext, id: string, selection: Selection | null): Promise<Referral> {
-  const { organizationId } = await ctx.requirePrincipal();
+  const { organizationId } = await ctx.acting();
   const params = new SqlParams();
   const me = params.add(organizationId, 'uuid');
   // Sender or receiver, each side by its own index (RLS would narrow it to the same two, but never guides the plan).
