@@ -6,6 +6,8 @@ import { addMember, createApiKey, dataOf, signUpOrganization, type SignedIn } fr
 import { createProgram, joinProgram } from './factories/programs';
 import { partner, publishService, referClient } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
+import { connectAppDatabase } from '../src/database/bootstrap';
+import { createLogger } from '../src/logger';
 
 /**
  * The read path's shape, structurally: the benchmark's own operations (test/bench/operations.ts)
@@ -176,5 +178,23 @@ describe('a person\'s first read opens the transaction in the same round trip', 
     }
     // The same reads by a member whose session stands.
     expect(dataOf(await app.request(document(REFERRAL), { id: referral.id }, { token: centre.token })).referral.id).toBe(referral.id);
+  });
+});
+
+describe('a statement prepared with the opening', () => {
+  it('can be prepared again on the same connection after its first execution failed (PREPARE outlives the rolled-back transaction)', async () => {
+    // A pool of one connection, so that both transactions run on the connection that prepared the statement.
+    const database = await connectAppDatabase({ ...app.config, database: { ...app.config.database, poolSize: 1 } }, app.appUrl, createLogger('silent'));
+    try {
+      const text = 'SELECT 100 / $1::int AS share';
+      const failing = database.openScope({});
+      await expect(failing.openWith(text, [0])).rejects.toThrow(/division by zero/);
+      await failing.finish('rollback');
+      const next = database.openScope({});
+      expect((await next.openWith<{ share: number }>(text, [4])).rows).toEqual([{ share: 25 }]);
+      await next.finish('commit');
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -161,14 +161,20 @@ export class ScopedTransaction {
     let results: QueryResult[] = [];
     this.opening = this.open((client) => {
       const prepared = parsedStatements(client);
+      const preparing = prepared[name] !== text;
       const statements = [`EXECUTE ${name}(${values.map(literal).join(', ')})`];
-      if (prepared[name] !== text) statements.unshift(`PREPARE ${name} AS ${text}`);
+      if (preparing) statements.unshift(`PREPARE ${name} AS ${text}`);
       this.statements += 1;
       return {
         tail: statements.join('; '),
         done: (answered) => {
           results = answered;
           prepared[name] = text;
+        },
+        // PREPARE outlives a rolled-back transaction: whether it ran before the failure is unknown, so
+        // the name is dropped (an error if it never ran), and the connection's state is known again.
+        failed: async () => {
+          if (preparing) await client.query(`DEALLOCATE ${name}`).catch(() => undefined);
         },
       };
     });
@@ -289,7 +295,7 @@ export class ScopedTransaction {
 
   /** `withRead`, when given, adds statements to the opening's round trip and receives every result of it. */
   private async open(
-    withRead?: (client: PoolClient) => { tail: string; done(results: QueryResult[]): void },
+    withRead?: (client: PoolClient) => { tail: string; done(results: QueryResult[]): void; failed(): Promise<void> },
   ): Promise<EntityManager> {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
@@ -311,6 +317,7 @@ export class ScopedTransaction {
     const results = (await this.enqueue(() => client.query(text)).catch(async (error: unknown) => {
       // Never hand the pool a connection inside a failed transaction.
       await client.query('ROLLBACK').catch(() => undefined);
+      await read?.failed();
       throw error;
     })) as unknown as QueryResult[];
     adoptOpenTransaction(runner);
