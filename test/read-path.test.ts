@@ -176,6 +176,14 @@ describe('a person\'s first read opens the transaction in the same round trip', 
         expect(response.data ?? null).toBeNull();
       }
     }
+    // Allowed on the token's claims, refused before any statement (a malformed id): the session is
+    // still checked before the response leaves, and the ended session is what the client hears of.
+    const malformed = await app.request(document(REFERRAL), { id: 'not-an-id' }, { token: loggedOut.token });
+    expect(malformed.status).toBe(401);
+    expect(malformed.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect((await app.request(document(REFERRAL), { id: 'not-an-id' }, { token: centre.token })).errors?.map((e) => e.extensions?.code)).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     // The same reads by a member whose session stands.
     expect(dataOf(await app.request(document(REFERRAL), { id: referral.id }, { token: centre.token })).referral.id).toBe(referral.id);
   });
