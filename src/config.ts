@@ -28,6 +28,7 @@ const schema = z
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
     DB_HEAVY_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     DB_PREPARED_STATEMENTS: booleanString.default(true),
+    DB_OPEN_WITH_FIRST_READ: booleanString.default(true),
 
     TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
@@ -100,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       heavyStatementTimeoutMs: e.DB_HEAVY_STATEMENT_TIMEOUT_MS,
       /** Named prepared statements for hot reads; off behind a transaction-mode pooler older than PgBouncer 1.21. */
       preparedStatements: e.DB_PREPARED_STATEMENTS,
+      openWithFirstRead: e.DB_OPEN_WITH_FIRST_READ && e.DB_PREPARED_STATEMENTS,
     },
     auth: {
       tokenSecret: e.TOKEN_SECRET ?? DEV_TOKEN_SECRET,

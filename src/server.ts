@@ -48,10 +48,13 @@ const requestLifecycle: ApolloServerPlugin<RequestContext> = {
           await contextValue.finish('commit');
           response.http.headers.set('x-sql-statements', String(contextValue.statements));
         } catch (error) {
-          if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) {
-            // Something was allowed on the token's claims and its session, checked last, has ended.
-            response.http.status = 401;
-            response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: error.code } }] } };
+          if (error instanceof AppError && error.code !== ErrorCode.SERVICE_UNAVAILABLE) {
+            // The session check a request allowed on its token's claims ran last (see RequestContext.finish),
+            // and refused: the session ended (401), the organization is over its limits (429)...
+            const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } } & Record<string, unknown>;
+            response.http.status = http?.status ?? 200;
+            for (const [name, value] of http?.headers ?? []) response.http.headers.set(name, value);
+            response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions }] } };
             return;
           }
           // Whether the commit reached the database is unknown: the client should retry (with an idempotency key for creates).

@@ -206,3 +206,25 @@ describe('a statement prepared with the opening', () => {
     }
   });
 });
+
+describe('without prepared statements (behind a transaction-mode pooler)', () => {
+  it('reads the same pages, opening first, and still refuses an ended session', async () => {
+    const pooled = await startTestApp({ DB_PREPARED_STATEMENTS: 'false' });
+    try {
+      const clinic = await signUpOrganization(pooled, { name: 'Phòng khám Đa khoa Mèo Vạc', kind: 'HOSPITAL' });
+      await publishService(pooled, clinic, { name: 'Khám sức khỏe người cao tuổi' });
+      const reader = await addMember(pooled, clinic, 'VIEWER');
+      for (let i = 0; i < 2; i += 1) {
+        const found = await pooled.request(document(DIRECTORY), { search: 'kham suc khoe', first: 5 }, { token: reader.token });
+        expect(dataOf(found).services.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Khám sức khỏe người cao tuổi']);
+        expect(found.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+      }
+      dataOf(await pooled.request(LogoutDocument, {}, { token: reader.token }));
+      const refused = await pooled.request(document(DIRECTORY), { search: 'kham', first: 5 }, { token: reader.token });
+      expect(refused.status).toBe(401);
+      expect(refused.data ?? null).toBeNull();
+    } finally {
+      await pooled.close();
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { GRANTS, grantedToEveryRole, type Permission } from './permissions';
 export const authChecker: AuthCheckerFn<RequestContext, Permission> = async ({ context }, permissions) => {
   // What every role may do needs no role: a person's signed token allows it, and the request's first
   // statement checks the session in the same round trip as its read (RequestContext.sql).
-  if (permissions.every(grantedToEveryRole) && context.actsOnClaims()) return true;
+  if (permissions.length > 0 && permissions.every(grantedToEveryRole) && context.actsOnClaims()) return true;
   const principal = await context.requirePrincipal();
   for (const permission of permissions) {
     const grant = GRANTS[permission];

@@ -71,6 +71,8 @@ export class RequestContext {
   private readonly admissions: (() => void)[] = [];
   /** Something was allowed on the token's claims before its session was checked (see actsOnClaims). */
   private reliedOnClaims = false;
+  /** The request's transaction has ended and its share is given back: nothing may open another. */
+  private ended = false;
   /** Set once the operation is known (request-class plugin); decides the request's share and statement timeout. */
   requestClass: RequestClass = 'page';
   /**
@@ -233,6 +235,7 @@ export class RequestContext {
   }
 
   private started(transaction: ScopedTransaction): ScopedTransaction {
+    if (this.ended) throw new Error('The request has ended');
     this.departure.transactions.push(transaction);
     if (this.departure.gone) transaction.cancel();
     return transaction;
@@ -284,7 +287,13 @@ export class RequestContext {
   }
 
   private async admitted(holder: ShareHolder, share: 'request' | 'heavy', hold: boolean): Promise<void> {
-    this.admissions.push(await this.services.admit(holder, share, hold));
+    const release = await this.services.admit(holder, share, hold);
+    if (this.ended) {
+      // Admitted for a request whose response has left (see finish): nothing may hold its share.
+      release();
+      throw new Error('The request has ended');
+    }
+    this.admissions.push(release);
   }
 
   async inSavepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -319,6 +328,9 @@ export class RequestContext {
   /** Ends the request's transaction and releases its connection. Safe to call more than once. */
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     try {
+      // A field may fail (and the response be ready) while a sibling still opens the transaction with
+      // its first read: that opening, and the admissions it takes, settle before anything ends.
+      await this.principalCheck?.catch(() => undefined);
       // Something was allowed on a token's claims alone and nothing has checked its session since.
       if (this.reliedOnClaims && !this.principalCheck && outcome === 'commit') await this.principal();
       await this.transaction?.finish(outcome);
@@ -326,6 +338,7 @@ export class RequestContext {
       await this.transaction?.finish('rollback');
       throw error;
     } finally {
+      this.ended = true;
       for (const release of this.admissions.splice(0)) release();
     }
   }

@@ -51,6 +51,12 @@ function adoptOpenTransaction(runner: QueryRunner): void {
 /** Where hot reads keep their statements: named prepared statements, or one-off ones for poolers that cannot keep them. */
 export interface ReadOptions {
   preparedStatements: boolean;
+  /**
+   * Whether a person's first hot read travels with the opening, as SQL-level PREPARE/EXECUTE (see
+   * ScopedTransaction.openWith): off behind a transaction-mode pooler, which keeps protocol-level
+   * prepared statements at best (PgBouncer 1.21+), never SQL-level ones.
+   */
+  openWithFirstRead: boolean;
 }
 
 /**
@@ -141,6 +147,7 @@ export class ScopedTransaction {
   }
 
   manager(): Promise<EntityManager> {
+    if (!this.opening && this.finished) return Promise.reject(new Error('The request transaction has ended'));
     this.opening ??= this.open();
     return this.opening;
   }
@@ -153,8 +160,8 @@ export class ScopedTransaction {
    * prepared statements (or past their cap) the read follows the opening in a round trip of its own.
    */
   async openWith<R>(text: string, values: unknown[]): Promise<{ opening: Record<string, unknown>[]; rows: R[] }> {
-    const name = this.options.preparedStatements ? statementName(text) : null;
-    if (this.opening || !name) {
+    const name = this.options.openWithFirstRead ? statementName(text) : null;
+    if (this.opening || !name || this.finished) {
       const opening = await this.opened();
       return { opening, rows: await this.query<R>(text, values) };
     }
@@ -240,21 +247,25 @@ export class ScopedTransaction {
   }
 
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
-    if (!this.opening || this.finished) return;
+    if (this.finished) return;
     this.finished = true;
+    if (!this.opening) return;
     const runner = this.runner!;
     try {
       await this.opening.catch(() => undefined);
       if (!runner.isTransactionActive) return;
       if (this.cancelling) return await this.rollBackCancelled(runner);
-      if (outcome === 'rollback') return await runner.rollbackTransaction();
+      const client = this.client!;
+      if (outcome === 'rollback') {
+        await this.enqueue(() => client.query('ROLLBACK'), true).finally(() => Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 }));
+        return;
+      }
       // COMMIT goes straight to the connection (with what must run just before it, in the same round
       // trip), not through TypeORM's runner: its bookkeeping around a COMMIT cost more than sending it.
       const statements = this.atCommit.map((statement) => statement()).filter((statement): statement is string => statement !== null);
-      const client = this.client!;
       this.statements += statements.length;
       try {
-        await this.enqueue(() => client.query([...statements, 'COMMIT'].join('; ')));
+        await this.enqueue(() => client.query([...statements, 'COMMIT'].join('; ')), true);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
@@ -262,6 +273,8 @@ export class ScopedTransaction {
         Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
       }
     } finally {
+      // A cancel in flight must have reached the backend before the connection can serve anyone else.
+      await this.cancelling;
       await runner.release();
     }
   }
@@ -279,7 +292,13 @@ export class ScopedTransaction {
     Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
   }
 
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Queues a statement after the ones already sent. Once the transaction is finishing, only its own
+   * closing statements (`closing`) are taken: work a request left running after its response (a
+   * sibling field still resolving) must never reach a connection handed back to the pool.
+   */
+  private enqueue<T>(work: () => Promise<T>, closing = false): Promise<T> {
+    if (this.finished && !closing) return Promise.reject(new Error('The request transaction has ended'));
     this.statements += 1;
     const run = this.tail
       .then(() => {
@@ -371,7 +390,7 @@ export class Database {
     this.#platform = platform;
     this.#counters = counters;
     this.#reads = reads;
-    this.opensWithFirstRead = reads.preparedStatements;
+    this.opensWithFirstRead = reads.openWithFirstRead;
   }
 
   /** `statementTimeoutMs`, when given, replaces the connection's statement timeout for this transaction. */
