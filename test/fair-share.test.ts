@@ -1,11 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
-import { Client } from 'pg';
 import { ProgramMetricsDocument, ProgramResultsCsvDocument, ProgramsDocument, ServicesDocument, ViewerDocument } from './generated/graphql';
-import { createApiKey, dataOf, signUpOrganization, type SignedIn } from './factories';
+import { createApiKey, dataOf, errorCodes as codes, signUpOrganization, type SignedIn } from './factories';
 import { createProgram, joinProgram } from './factories/programs';
 import { publishService } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
+import { TableLock } from './support/table-lock';
 
 /**
  * The fair share, by outcomes only (success or RATE_LIMITED), never by time: a funder's exports are
@@ -18,7 +18,7 @@ let centre: SignedIn;
 let funder: SignedIn;
 let funderKey: string;
 let programId: string;
-let locker: Client;
+let lock: TableLock;
 
 const EXPORT = { periodType: 'QUARTER', from: '2026-01-01', to: '2026-12-31' } as const;
 
@@ -34,45 +34,19 @@ beforeAll(async () => {
   programId = (await createProgram(app, centre)).id;
   await joinProgram(app, centre, programId, funder, 'FUNDER');
   funderKey = (await createApiKey(app, funder, ['METRICS_READ'])).secret;
-  locker = new Client({ connectionString: app.ownerUrl });
-  await locker.connect();
+  lock = await TableLock.connect(app);
 });
 afterAll(async () => {
-  await locker.end();
+  await lock.end();
   await app.close();
 });
 
-const codes = (response: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => (response.errors ?? []).map((e) => e.extensions?.code);
-
-/** Holds the programmes table until `release`: exports and metrics wait in PostgreSQL, holding their share. */
-async function holdProgrammes(): Promise<() => Promise<void>> {
-  await locker.query('BEGIN');
-  await locker.query('LOCK TABLE programs IN ACCESS EXCLUSIVE MODE');
-  return async () => {
-    await locker.query('COMMIT');
-  };
-}
-
-/** Resolves once `count` statements of the application wait for the test's lock; fails if `pending` settles first. */
-async function waitingOnLock(count: number, pending: Promise<unknown>[]): Promise<void> {
-  let settled = false;
-  for (const request of pending) void request.finally(() => (settled = true));
-  for (;;) {
-    const [{ waiting }] = await app.ownerQuery<{ waiting: number }>(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1`,
-      [(locker as unknown as { processID: number }).processID],
-    );
-    if (waiting >= count) return;
-    if (settled) throw new Error('A request that should wait on the lock finished first');
-  }
-}
-
 describe('fair share', () => {
   it("refuses a funder's flood past its share with RATE_LIMITED while another organization's requests all succeed, and frees the share afterwards", async () => {
-    const release = await holdProgrammes();
+    await lock.hold('programs');
     // The funder's key holds its one heavy slot (and one of its organization's two) in PostgreSQL.
     const held = app.request(ProgramResultsCsvDocument, { programId, ...EXPORT }, { token: funderKey });
-    await waitingOnLock(1, [held]);
+    await lock.untilWaiting(1, [held]);
 
     // Its flood: more exports and dashboards by the same key and by its people; none may wait.
     const flood = await Promise.all([
@@ -94,7 +68,7 @@ describe('fair share', () => {
     // The funder's own page reads still fit in its organization's share (one of two slots is free).
     expect(codes(await app.request(ViewerDocument, {}, { token: funder.token }))).toEqual([]);
 
-    await release();
+    await lock.release();
     const csv = await held;
     expect(codes(csv)).toEqual([]);
     expect(dataOf(csv).programResultsCsv).toMatch(/^result_type,result,indicator_code/);
@@ -105,21 +79,21 @@ describe('fair share', () => {
   });
 
   it('counts an organization across its people and keys: heavy requests past its heavy share, and any request past its share, are refused', async () => {
-    const release = await holdProgrammes();
+    await lock.hold('programs');
     // A person's dashboard holds the organization's one heavy slot and one of its two slots.
     const dashboard = app.request(ProgramMetricsDocument, { programId, ...EXPORT }, { token: funder.token });
-    await waitingOnLock(1, [dashboard]);
+    await lock.untilWaiting(1, [dashboard]);
     // The organization's key has slots of its own, but not the organization's heavy one.
     const refusedExport = await app.request(ProgramResultsCsvDocument, { programId, ...EXPORT }, { token: funderKey });
     expect(codes(refusedExport)).toEqual(['RATE_LIMITED']);
     // A page read that also waits on the lock takes the organization's second slot...
     const programs = app.request(ProgramsDocument, { first: 5 }, { token: funder.token });
-    await waitingOnLock(2, [dashboard, programs]);
+    await lock.untilWaiting(2, [dashboard, programs]);
     // ...and a third request of the organization is refused, whatever it asks.
     const viewer = await app.request(ViewerDocument, {}, { token: funder.token });
     expect(codes(viewer)).toEqual(['RATE_LIMITED']);
     expect(viewer.status).toBe(429);
-    await release();
+    await lock.release();
     expect(codes(await dashboard)).toEqual([]);
     expect(dataOf(await programs).programs.edges).toHaveLength(1);
     expect(codes(await app.request(ViewerDocument, {}, { token: funder.token }))).toEqual([]);

@@ -37,6 +37,11 @@ export function queryDepth(selectionSet: SelectionSetNode, fragments: Map<string
   return deepest;
 }
 
+/** A document's fragments by name. */
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+}
+
 /** Aliased fields anywhere in the document: aliases are how one request asks for the same expensive field many times. */
 export function aliasCount(document: DocumentNode): number {
   let count = 0;
@@ -101,10 +106,7 @@ export function costLimitsPlugin(schema: GraphQLSchema, limits: CostLimits, defa
           if (!operation) return;
           let shape = shapes.get(operation);
           if (!shape) {
-            const fragments = new Map(
-              document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-            );
-            shape = { depth: queryDepth(operation.selectionSet, fragments), aliases: aliasCount(document), costs: new Map() };
+            shape = { depth: queryDepth(operation.selectionSet, fragmentsOf(document)), aliases: aliasCount(document), costs: new Map() };
             shapes.set(operation, shape);
           }
           const { depth, aliases } = shape;

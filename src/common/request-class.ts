@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../context/request-context';
+import { fragmentsOf } from './cost-limits';
 import { AppError, ErrorCode } from './errors';
 
 /**
@@ -51,10 +52,7 @@ export function requestClassPlugin(schema: GraphQLSchema): ApolloServerPlugin<Re
           if (!shape) {
             shape = { requestClass: 'page', exports: 0 };
             if (operation.operation === 'query') {
-              const fragments = new Map(
-                document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-              );
-              for (const name of rootFieldNames(operation.selectionSet, fragments)) {
+              for (const name of rootFieldNames(operation.selectionSet, fragmentsOf(document))) {
                 const extensions = rootFields[name]?.extensions as Partial<typeof EXPORT_FIELD> | undefined;
                 if (extensions?.requestClass === 'heavy') shape.requestClass = 'heavy';
                 if (extensions?.export) shape.exports += 1;

@@ -73,13 +73,31 @@ interface Tally {
   samples: Set<string>;
 }
 
-function cannon(url: string, source: RequestSource, connections: number, duration: number, stats: Tally) {
+type ResponseHandler = (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+
+/** Counts failures and the statements each response reports into `stats`, then tells the source. */
+function tallied(stats: Tally, source: RequestSource): ResponseHandler {
+  return (status, body, context, headers) => {
+    if (status !== 200 || body.includes('"errors":')) {
+      stats.failed += 1;
+      if (stats.samples.size < 3) stats.samples.add(`${status} ${body.replace(/"requestId":"[^"]*"/g, '').slice(0, 300)}`);
+    }
+    const statements = Number(headers?.['x-sql-statements']);
+    if (Number.isFinite(statements) && statements > 0) {
+      stats.statements += statements;
+      stats.counted += 1;
+    }
+    source.answered?.(context, status, body);
+  };
+}
+
+function cannon(url: string, source: RequestSource, connections: number, duration: number, onResponse: ResponseHandler, timeout = 30) {
   return autocannon({
     url,
     connections,
     duration,
     method: 'POST',
-    timeout: 30,
+    timeout,
     requests: [
       {
         method: 'POST',
@@ -87,18 +105,7 @@ function cannon(url: string, source: RequestSource, connections: number, duratio
           const spec = source.next(context);
           return { ...request, method: 'POST', path: spec.path, headers: spec.headers, body: spec.body };
         }) as unknown as autocannon.Request['setupRequest'],
-        onResponse: ((status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => {
-          if (status !== 200 || body.includes('"errors":')) {
-            stats.failed += 1;
-            if (stats.samples.size < 3) stats.samples.add(`${status} ${body.replace(/"requestId":"[^"]*"/g, '').slice(0, 300)}`);
-          }
-          const statements = Number(headers?.['x-sql-statements']);
-          if (Number.isFinite(statements) && statements > 0) {
-            stats.statements += statements;
-            stats.counted += 1;
-          }
-          source.answered?.(context, status, body);
-        }) as unknown as autocannon.Request['onResponse'],
+        onResponse: onResponse as unknown as autocannon.Request['onResponse'],
       },
     ],
   });
@@ -143,7 +150,7 @@ export async function runLoad(
   settled: () => Promise<void>,
 ): Promise<RunResult> {
   const warm: Tally = { failed: 0, statements: 0, counted: 0, samples: new Set() };
-  await cannon(target.url, source, settings.connections, settings.warmup, warm);
+  await cannon(target.url, source, settings.connections, settings.warmup, tallied(warm, source));
   await source.afterWarmup?.();
   if (owner) await owner.query('SELECT pg_stat_statements_reset()');
   const stats: Tally = { failed: 0, statements: 0, counted: 0, samples: new Set() };
@@ -151,7 +158,7 @@ export async function runLoad(
   const cpuBefore = cpuOf(target.pid);
   const dbBefore = clusterCpuOf(postmasterPid);
   const started = Date.now();
-  const result = await cannon(target.url, source, settings.connections, settings.duration, stats);
+  const result = await cannon(target.url, source, settings.connections, settings.duration, tallied(stats, source));
   const seconds = (Date.now() - started) / 1000;
   // The requests in flight when the load stopped are still being served: their CPU and statements
   // land after this point, and counting now would charge the part already spent to the requests
@@ -205,28 +212,20 @@ export async function floodRun(
 ): Promise<FloodResult> {
   const floodTally = { requests: 0, refused: 0, answered: 0, other: 0 };
   const otherStats: Tally = { failed: 0, statements: 0, counted: 0, samples: new Set() };
-  const floodLoad = autocannon({
+  const floodLoad = cannon(
     url,
-    connections: settings.floodConnections,
-    duration: settings.duration,
-    timeout: 120,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: ((request: autocannon.Request, context: Record<string, unknown>) => {
-          const spec = flood.next(context);
-          return { ...request, method: 'POST', path: spec.path, headers: spec.headers, body: spec.body };
-        }) as unknown as autocannon.Request['setupRequest'],
-        onResponse: ((status: number, body: string) => {
-          floodTally.requests += 1;
-          if (status === 429 && body.includes('RATE_LIMITED')) floodTally.refused += 1;
-          else if (status === 200 && !body.includes('"errors":')) floodTally.answered += 1;
-          else floodTally.other += 1;
-        }) as unknown as autocannon.Request['onResponse'],
-      },
-    ],
-  });
-  const otherLoad = cannon(url, others, settings.otherConnections, settings.duration, otherStats);
+    flood,
+    settings.floodConnections,
+    settings.duration,
+    (status, body) => {
+      floodTally.requests += 1;
+      if (status === 429 && body.includes('RATE_LIMITED')) floodTally.refused += 1;
+      else if (status === 200 && !body.includes('"errors":')) floodTally.answered += 1;
+      else floodTally.other += 1;
+    },
+    120,
+  );
+  const otherLoad = cannon(url, others, settings.otherConnections, settings.duration, tallied(otherStats, others));
   const [, result] = await Promise.all([floodLoad, otherLoad]);
   return {
     flood: { ...floodTally, request: flood.describe },
