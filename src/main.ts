@@ -5,13 +5,14 @@ import { resolveOwnerConnection } from './database/embedded';
 import { createLogger } from './logger';
 import { buildAppSchema } from './schema';
 import { startServer } from './server';
+import { ENTITIES } from './modules';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const owner = await resolveOwnerConnection(config, logger);
   const appUrl = await prepareDatabase(config, owner.url, logger);
-  const database = await connectAppDatabase(config, appUrl, logger);
+  const database = await connectAppDatabase(config, appUrl, logger, ENTITIES);
   const server = await startServer({ config, logger, database, schema: await buildAppSchema() });
   logger.info({ url: server.url, embeddedPostgres: !config.database.ownerUrl }, 'NGO Commons is serving GraphQL');
 

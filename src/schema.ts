@@ -1,59 +1,32 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
-import { guardFields } from './common/field-guards';
-import { ApiKeysResolver } from './modules/auth/api-keys.resolver';
-import { AuthResolver } from './modules/auth/auth.resolver';
-import { MembersResolver } from './modules/auth/members.resolver';
-import { ViewerResolver } from './modules/auth/viewer.resolver';
-import { OrganizationResolver } from './modules/organizations/organization.resolver';
-import { AuditResolver } from './modules/audit/audit.resolver';
-import { recordAudit } from './modules/audit/audit.service';
-import { ClientResolver, ConsentResolver } from './modules/clients/client.resolver';
-import { DirectoryResolver } from './modules/directory/directory.resolver';
-import { PartnershipEventResolver, PartnershipResolver } from './modules/partnerships/partnership.resolver';
-import { ReferralEventResolver, ReferralResolver } from './modules/referrals/referral.resolver';
-import {
-  IndicatorResolver,
-  ProgramEnrollmentResolver,
-  ProgramMemberResolver,
-  ProgramResolver,
-  ProgramResultResolver,
-  ReportedValueResolver,
-  ServiceDeliveryResolver,
-} from './modules/programs/program.resolver';
+import { guardFields, type MutationAudit } from './common/field-guards';
+import type { AppModule } from './common/module';
+import { MODULES } from './modules';
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [
-      AuthResolver,
-      ViewerResolver,
-      MembersResolver,
-      ApiKeysResolver,
-      OrganizationResolver,
-      DirectoryResolver,
-      PartnershipResolver,
-      PartnershipEventResolver,
-      ClientResolver,
-      ConsentResolver,
-      ReferralResolver,
-      ReferralEventResolver,
-      AuditResolver,
-      ProgramResolver,
-      ProgramMemberResolver,
-      ProgramResultResolver,
-      IndicatorResolver,
-      ReportedValueResolver,
-      ProgramEnrollmentResolver,
-      ServiceDeliveryResolver,
-    ],
+    resolvers: resolversOf(MODULES),
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
   });
-  return guardFields(schema, recordAudit);
+  return guardFields(schema, mutationAuditOf(MODULES));
+}
+
+function resolversOf(modules: readonly AppModule[]): NonEmptyArray<Function> {
+  const [first, ...rest] = modules.flatMap((module) => module.resolvers);
+  if (!first) throw new Error('No module contributes a resolver');
+  return [first, ...rest];
+}
+
+function mutationAuditOf(modules: readonly AppModule[]): MutationAudit {
+  const audits = modules.flatMap((module) => (module.mutationAudit ? [module.mutationAudit] : []));
+  if (audits.length !== 1) throw new Error(`Exactly one module must keep the audit trail of mutations (found ${audits.length})`);
+  return audits[0];
 }
 
 /** The committed SDL: sorted, so that moving code around does not change it. */

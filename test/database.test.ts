@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createOwnerDataSource } from '../src/database/data-sources';
+import { ENTITIES } from '../src/modules';
 import { APP_GROUP_ROLE } from '../src/database/roles';
 import { MembersDocument } from './generated/graphql';
 import { addMember, dataOf, signUpOrganization } from './factories';
@@ -267,7 +268,7 @@ describe('schema shape that keeps tenants apart', () => {
 
 describe('migrations', () => {
   it('produce exactly the schema the entities describe', async () => {
-    const owner = createOwnerDataSource(app.ownerUrl);
+    const owner = createOwnerDataSource(app.ownerUrl, ENTITIES);
     await owner.initialize();
     try {
       const pending = await owner.driver.createSchemaBuilder().log();

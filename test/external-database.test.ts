@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../src/server';
 import { LoginDocument, SignUpDocument, ViewerDocument } from './generated/graphql';
 import { dataOf, TEST_PASSWORD } from './factories';
 import { ADMIN_URL_VARIABLE } from './setup/test-env';
+import { ENTITIES } from '../src/modules';
 
 /**
  * `DATABASE_URL` pointing at an empty database whose owner is an ordinary role (CREATEROLE, not
@@ -63,7 +64,7 @@ beforeAll(async () => {
   });
   const logger = createLogger('silent');
   const appUrl = await prepareDatabase(config, ownerUrl, logger);
-  database = await connectAppDatabase(config, appUrl, logger);
+  database = await connectAppDatabase(config, appUrl, logger, ENTITIES);
   server = await startServer({ config, logger, database, schema: await buildAppSchema(), port: 0, host: '127.0.0.1' });
 });
 

@@ -8,6 +8,7 @@ import { partner, publishService, referClient } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
 import { connectAppDatabase } from '../src/database/bootstrap';
 import { createLogger } from '../src/logger';
+import { ENTITIES } from '../src/modules';
 
 /**
  * The read path's shape, structurally: the benchmark's own operations (test/bench/operations.ts)
@@ -192,7 +193,7 @@ describe('a person\'s first read opens the transaction in the same round trip', 
 describe('a statement prepared with the opening', () => {
   it('can be prepared again on the same connection after its first execution failed (PREPARE outlives the rolled-back transaction)', async () => {
     // A pool of one connection, so that both transactions run on the connection that prepared the statement.
-    const database = await connectAppDatabase({ ...app.config, database: { ...app.config.database, poolSize: 1 } }, app.appUrl, createLogger('silent'));
+    const database = await connectAppDatabase({ ...app.config, database: { ...app.config.database, poolSize: 1 } }, app.appUrl, createLogger('silent'), ENTITIES);
     try {
       const text = 'SELECT 100 / $1::int AS share';
       const failing = database.openScope({});

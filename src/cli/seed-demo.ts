@@ -7,6 +7,7 @@ import { createLogger } from '../logger';
 import { OrganizationKind } from '../modules/organizations/organization.entity';
 import { buildAppSchema } from '../schema';
 import { startServer } from '../server';
+import { ENTITIES } from '../modules';
 
 /** One password for every demo account, so a newcomer can sign in as anyone; never reuse it outside demo data. */
 const DEMO_PASSWORD = 'demo-password-2026';
@@ -2133,7 +2134,7 @@ async function main(): Promise<void> {
   const owner = await resolveOwnerConnection(config, logger);
   try {
     const appUrl = await prepareDatabase(config, owner.url, logger);
-    const database = await connectAppDatabase(config, appUrl, logger);
+    const database = await connectAppDatabase(config, appUrl, logger, ENTITIES);
     try {
       const server = await startServer({ config, logger, database, schema: await buildAppSchema(), port: 0, host: '127.0.0.1' });
       try {

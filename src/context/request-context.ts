@@ -6,7 +6,13 @@ import type { ApiKeyScope, Role } from '../common/permissions';
 import type { RequestClass } from '../common/request-class';
 import type { Database, ScopedTransaction, TenantSettings } from '../database/database';
 import type { Logger } from '../logger';
-import type { AccessClaims, Credentials } from '../modules/auth/credentials';
+
+/** What a signed access token says: who, for which organization, in which session. Checked against the database before it is trusted. */
+export interface AccessClaims {
+  userId: string;
+  organizationId: string;
+  sessionId: string;
+}
 
 /** Who is acting, verified against the database for this request. */
 export type Principal =
@@ -38,12 +44,15 @@ export interface SessionOpening {
   principal(rows: Record<string, unknown>[]): Principal;
 }
 
-/** Long-lived parts of the server that every request uses. */
+/**
+ * Long-lived parts of the server that every request uses. A module that brings a service of its own
+ * adds it to this interface by declaration merging (the auth module's `credentials`), so the kernel
+ * needs no import of it.
+ */
 export interface AppServices {
   config: Config;
   logger: Logger;
   database: Database;
-  credentials: Credentials;
   /** Checks a presented credential; lives in the auth module, which owns the tables involved. */
   verifyCredential(ctx: RequestContext, credential: Exclude<Credential, { kind: 'invalid' }>): Promise<Principal>;
   /** The opening of a request with an access token, for when it travels with the request's first statement (see sql). */

@@ -34,12 +34,12 @@ export async function prepareDatabase(config: Config, ownerUrl: string, logger: 
   return withCredentials(ownerUrl, config.database.appRole, config.database.appPassword);
 }
 
-/** Connects as the application role after checking that RLS binds it. */
-export async function connectAppDatabase(config: Config, appUrl: string, logger: Logger): Promise<Database> {
+/** Connects as the application role after checking that RLS binds it; `entities` are the modules' (`ENTITIES` of src/modules). */
+export async function connectAppDatabase(config: Config, appUrl: string, logger: Logger, entities: Function[]): Promise<Database> {
   await assertAppRoleIsBoundByRls(appUrl);
-  const dataSource = createAppDataSource(appUrl, config.database);
+  const dataSource = createAppDataSource(appUrl, config.database, entities);
   await dataSource.initialize();
-  const platform = createAppDataSource(appUrl, { ...config.database, poolSize: 3 });
+  const platform = createAppDataSource(appUrl, { ...config.database, poolSize: 3 }, entities);
   await platform.initialize();
   const counters = new Pool({ connectionString: appUrl, max: 2, connectionTimeoutMillis: 3000, application_name: 'ngo-commons-counters' });
   // An idle counter connection dropped by a database restart is replaced on next use; nothing to do here.

@@ -1,17 +1,16 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming';
 
 /**
- * The schema owner's connection: migrations and the schema-drift check only. The server closes it
- * before it serves a request.
+ * The schema owner's connection: migrations and the schema-drift check only (which needs the
+ * modules' entities; migrations do not). The server closes it before it serves a request.
  */
-export function createOwnerDataSource(url: string): DataSource {
+export function createOwnerDataSource(url: string, entities: Function[] = []): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
@@ -28,12 +27,12 @@ export interface AppPoolOptions {
   idleInTransactionTimeoutMs: number;
 }
 
-/** The application role's pool. Reached only through `Database` (see database.ts). */
-export function createAppDataSource(url: string, options: AppPoolOptions): DataSource {
+/** The application role's pool, with the modules' entities (`ENTITIES` of src/modules). Reached only through `Database` (see database.ts). */
+export function createAppDataSource(url: string, options: AppPoolOptions, entities: Function[]): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,

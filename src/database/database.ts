@@ -440,25 +440,14 @@ export class Database {
   }
 
   /**
-   * Counts one request against each bucket of an organization (the organization, an API key) for
-   * the current minute, and answers the counts. One round trip, in its own short transaction, so a
-   * busy organization's requests do not queue on the counter row while they run.
+   * Runs statements of their own on the small pool kept for counters, outside any request's
+   * transaction (e.g. a rate-limit counter, so that a busy organization's requests do not queue on
+   * its row while they run): one round trip of the simple protocol, so no parameters, and the
+   * caller inlines only values it has checked. Answers each statement's rows.
    */
-  async countRequest(organizationId: string, buckets: readonly string[]): Promise<{ bucket: string; count: number; retryAfterSeconds: number }[]> {
-    if (!isUuid(organizationId) || !buckets.every((bucket) => /^[a-z-]+(:[0-9a-f-]{36})?$/.test(bucket))) {
-      throw new Error('Rate-limit buckets must be organization or API-key ids');
-    }
-    // Values are checked above and inlined: a multi-statement query sends no parameters.
-    const rows = buckets.map((bucket) => `('${organizationId}', '${bucket}', date_trunc('minute', now()), 1)`).join(', ');
-    const results = (await this.#counters.query(
-      `BEGIN; SELECT set_config('app.organization_id', '${organizationId}', true);
-       INSERT INTO rate_limit_counters AS c (organization_id, bucket, window_start, count) VALUES ${rows}
-       ON CONFLICT (organization_id, bucket) DO UPDATE
-         SET count = CASE WHEN c.window_start = EXCLUDED.window_start THEN c.count + 1 ELSE 1 END, window_start = EXCLUDED.window_start
-       RETURNING bucket, count, ceil(extract(epoch FROM (window_start + interval '1 minute' - now())))::int AS "retryAfterSeconds";
-       COMMIT;`,
-    )) as unknown as { rows: unknown[] }[];
-    return results[2].rows as { bucket: string; count: number; retryAfterSeconds: number }[];
+  async separately(text: string): Promise<Record<string, unknown>[][]> {
+    const results = (await this.#counters.query(text)) as unknown as { rows: Record<string, unknown>[] }[];
+    return results.map((result) => result.rows);
   }
 
   /**

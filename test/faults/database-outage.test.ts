@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from '../../src/server';
 import { print } from 'graphql';
 import { RegisterClientDocument, SignUpDocument, type RegisterClientMutation, type SignUpMutation } from '../generated/graphql';
 import { TEST_PASSWORD } from '../factories';
+import { ENTITIES } from '../../src/modules';
 
 /** A PostgreSQL of this test's own, in a child process, so that stopping it touches no other test. */
 class Postgres {
@@ -78,7 +79,7 @@ beforeAll(async () => {
   });
   const logger = createLogger(config.logLevel);
   const appUrl = await prepareDatabase(config, ownerUrl, logger);
-  database = await connectAppDatabase(config, appUrl, logger);
+  database = await connectAppDatabase(config, appUrl, logger, ENTITIES);
   server = await startServer({ config, logger, database, schema: await buildAppSchema(), port: 0, host: '127.0.0.1' });
 }, 120_000);
 

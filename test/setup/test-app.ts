@@ -11,6 +11,7 @@ import { createLogger } from '../../src/logger';
 import { buildAppSchema } from '../../src/schema';
 import { startServer, type RunningServer } from '../../src/server';
 import { ADMIN_URL_VARIABLE, TEMPLATE_DATABASE } from './test-env';
+import { ENTITIES } from '../../src/modules';
 
 export interface GraphQLResponse<T> extends FormattedExecutionResult<T> {
   status: number;
@@ -102,7 +103,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const logger = createLogger(config.logLevel);
   const appUrl = withCredentials(ownerUrl, config.database.appRole, config.database.appPassword);
-  const database: Database = await connectAppDatabase(config, appUrl, logger);
+  const database: Database = await connectAppDatabase(config, appUrl, logger, ENTITIES);
   const server: RunningServer = await startServer({
     config,
     logger,
@@ -123,7 +124,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     appUrl,
     request: requester(server.url),
     async startInstance() {
-      const instanceDatabase = await connectAppDatabase(config, appUrl, logger);
+      const instanceDatabase = await connectAppDatabase(config, appUrl, logger, ENTITIES);
       const instance = await startServer({ config, logger, database: instanceDatabase, schema: await buildAppSchema(), port: 0, host: '127.0.0.1' });
       return {
         url: instance.url,

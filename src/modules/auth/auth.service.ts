@@ -3,11 +3,11 @@ import { escapeLiteral } from 'pg';
 import { IsNull, type EntityManager } from 'typeorm';
 import { type AppError, conflict, forbidden, isUniqueViolation, unauthenticated } from '../../common/errors';
 import { type ApiKeyScope, Role } from '../../common/permissions';
-import type { Credential, Principal, RequestContext, SessionOpening } from '../../context/request-context';
-import { Organization } from '../organizations/organization.entity';
+import type { AccessClaims, Credential, Principal, RequestContext, SessionOpening } from '../../context/request-context';
+import { createOrganization } from '../organizations/organization.service';
 import { AuthSession } from './auth-session.entity';
 import { AuthPayload, Viewer } from './auth.types';
-import { hashSecret, type AccessClaims } from './credentials';
+import { hashSecret } from './credentials';
 import type { LoginInput, LogoutInput, RefreshTokenInput, SignUpInput, SwitchOrganizationInput } from './dto/auth.inputs';
 import { Membership } from './membership.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -102,16 +102,7 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<A
       }
       const userId = existing?.id ?? randomUUID();
       await tx.rescope({ organizationId, userId, loginEmail: email });
-      const org = input.organization;
-      await em.insert(Organization, {
-        id: organizationId,
-        name: org.name.trim(),
-        kind: org.kind,
-        countryCode: org.countryCode,
-        region: org.region ?? null,
-        description: org.description ?? null,
-        website: org.website ?? null,
-      });
+      await createOrganization(em, { id: organizationId, ...input.organization });
       if (!existing) {
         await em.insert(User, { id: userId, email, displayName: input.displayName.trim(), passwordHash: newPasswordHash });
       }

@@ -3,6 +3,7 @@ import argon2 from 'argon2';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../config';
+import type { AccessClaims } from '../../context/request-context';
 
 const ISSUER = 'ngo-commons';
 const AUDIENCE = 'ngo-commons-api';
@@ -15,10 +16,11 @@ export const API_KEY_PREFIX = 'ngo_key_';
 const REFRESH_PREFIX = 'ngo_rt_';
 const INVITATION_PREFIX = 'ngo_inv_';
 
-export interface AccessClaims {
-  userId: string;
-  organizationId: string;
-  sessionId: string;
+declare module '../../context/request-context' {
+  interface AppServices {
+    /** Signs and checks tokens and secrets (auth module). */
+    credentials: Credentials;
+  }
 }
 
 /** Signs and checks credentials; holds the secret and argon2 cost from config. */

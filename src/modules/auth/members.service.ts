@@ -28,6 +28,12 @@ export async function listMembers(ctx: RequestContext, args: PageArgs): Promise<
 }
 
 /** The user's memberships in every organization; RLS shows a user their own across tenants. */
+/** The membership of a user in the acting organization, or null if they are not a member of it. */
+export async function findMember(ctx: RequestContext, userId: string): Promise<Membership | null> {
+  const { organizationId } = await ctx.requirePrincipal();
+  return (await ctx.db()).findOneBy(Membership, { organizationId, userId });
+}
+
 export async function listOwnMemberships(ctx: RequestContext, userId: string): Promise<Membership[]> {
   return (await ctx.db()).find(Membership, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
 }

@@ -1,9 +1,34 @@
+import type { EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import type { OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
 import { organizationLoader } from './organization.loaders';
 import { Organization } from './organization.entity';
+
+/** What a new organization starts with (sign-up). */
+export interface NewOrganization {
+  id: string;
+  name: string;
+  kind: Organization['kind'];
+  countryCode: string;
+  region?: string | null;
+  description?: string | null;
+  website?: string | null;
+}
+
+/** Registers an organization, in the transaction of the sign-up that creates it (before any tenant is set). */
+export async function createOrganization(em: EntityManager, organization: NewOrganization): Promise<void> {
+  await em.insert(Organization, {
+    id: organization.id,
+    name: organization.name.trim(),
+    kind: organization.kind,
+    countryCode: organization.countryCode,
+    region: organization.region ?? null,
+    description: organization.description ?? null,
+    website: organization.website ?? null,
+  });
+}
 
 export async function getOrganization(ctx: RequestContext, id: string): Promise<Organization> {
   const organization = await ctx.loader(organizationLoader).load(id);

@@ -1,9 +1,9 @@
+import { today } from '../../common/dates';
 import { DataCategory } from './data-category';
 import type { Partnership } from './partnership.entity';
 import { PartnershipStatus, SHARING_PARTNERSHIP_STATUSES, type PartnershipSide } from './partnership.lifecycle';
 
 /** Today's date (UTC) as the agreement's dates are written, YYYY-MM-DD. */
-export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
 export function sideOf(partnership: Partnership, organizationId: string): PartnershipSide | null {
   if (partnership.organizationId === organizationId) return 'PROPOSER';

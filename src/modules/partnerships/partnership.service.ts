@@ -3,7 +3,7 @@ import { idempotent } from '../operations/idempotency';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { creationOrder, paginate, type Page } from '../../common/pagination';
 import type { RequestContext, UserPrincipal } from '../../context/request-context';
-import { userLoader } from '../auth/user.loaders';
+import { actorName } from '../auth/user.loaders';
 import { organizationLoader } from '../organizations/organization.loaders';
 import type { ChangePartnershipStatusInput, PartnershipsArgs, ProposePartnershipInput } from './dto/partnership.inputs';
 import { PartnershipEvent } from './partnership-event.entity';
@@ -25,10 +25,6 @@ export async function listPartnerships(ctx: RequestContext, args: PartnershipsAr
     .where('(p.organization_id = :organizationId OR p.partner_organization_id = :organizationId)', { organizationId });
   if (args.statuses?.length) query.andWhere('p.status IN (:...statuses)', { statuses: args.statuses });
   return paginate(query, args, creationOrder('p'), ctx.config.graphql.maxPageSize);
-}
-
-export async function actorName(ctx: RequestContext, principal: UserPrincipal): Promise<string> {
-  return (await ctx.loader(userLoader).load(principal.userId))?.displayName ?? 'Unknown user';
 }
 
 export function proposePartnership(ctx: RequestContext, input: ProposePartnershipInput): Promise<Partnership> {

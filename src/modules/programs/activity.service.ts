@@ -7,7 +7,7 @@ import { ageBandOn } from '../clients/client.enums';
 import { findOwnClient } from '../clients/client.service';
 import { Vulnerability } from '../clients/client.enums';
 import { Service } from '../directory/service.entity';
-import { today } from '../partnerships/partnership.policy';
+import { today } from '../../common/dates';
 import { ProgramEnrollment, ServiceDelivery } from './activity.entity';
 import { cellsOf, programRegion } from './dimensions';
 import type { EnrollClientInput, ProgramRecordsArgs, RecordServiceDeliveryInput } from './dto/program.inputs';

@@ -11,7 +11,7 @@ import { Service } from '../directory/service.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Partnership } from '../partnerships/partnership.entity';
 import { SHARING_PARTNERSHIP_STATUSES } from '../partnerships/partnership.lifecycle';
-import { today } from '../partnerships/partnership.policy';
+import { today } from '../../common/dates';
 import { ReferralSort, type ReferralListArgs } from './dto/referral.inputs';
 import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';

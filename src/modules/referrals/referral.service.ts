@@ -3,21 +3,21 @@ import type { EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../../common/errors';
 import { Permission, roleGrants } from '../../common/permissions';
 import type { RequestContext, UserPrincipal } from '../../context/request-context';
+import { today } from '../../common/dates';
 import { recordAudit } from '../audit/audit.service';
 import { consentInForce } from '../clients/client-field';
 import { findOwnClient } from '../clients/client.service';
 import { Consent } from '../clients/consent.entity';
 import { serviceLoader } from '../directory/directory.loaders';
 import { Service, ServiceStatus } from '../directory/service.entity';
-import { Membership } from '../auth/membership.entity';
-import { userLoader } from '../auth/user.loaders';
+import { findMember } from '../auth/members.service';
+import { actorName, userLoader } from '../auth/user.loaders';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { sharingPartnershipLoader } from '../partnerships/partnership.loaders';
-import { allowsNewReferrals, today } from '../partnerships/partnership.policy';
-import { actorName } from '../partnerships/partnership.service';
+import { allowsNewReferrals } from '../partnerships/partnership.policy';
 import { ProgramMemberRole } from '../programs/program.enums';
 import { getProgram, requireRole } from '../programs/program.service';
-import { ProgramReferralFact } from '../programs/referral-fact.entity';
+import { recordReferralFact, syncReferralFact } from '../programs/referral-facts';
 import { idempotent } from '../operations/idempotency';
 import type {
   AssignReferralInput,
@@ -33,7 +33,7 @@ import type {
 import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
 import { OutcomeReason, ReferralEventKind, ReferralOutcome } from './referral.enums';
-import { checkTransition, FINAL_STATUSES, FORWARDABLE_STATUSES, ReferralStatus, type ReferralAction, type ReferralSide } from './referral.lifecycle';
+import { checkTransition, FORWARDABLE_STATUSES, ReferralStatus, type ReferralAction, type ReferralSide } from './referral.lifecycle';
 import { OPEN_STATUSES } from './referral.reads';
 import { ReferralBox, type ReferralCounts } from './referral.types';
 
@@ -237,17 +237,7 @@ async function createReferral(
     programId: program?.id ?? null,
   });
   await em.insert(Referral, referral);
-  if (program) {
-    await em.insert(ProgramReferralFact, {
-      organizationId: program.organizationId,
-      referralId: referral.id,
-      programId: program.id,
-      senderOrganizationId: referral.organizationId,
-      receivingOrganizationId: referral.receivingOrganizationId,
-      sentOn: today(),
-      status: ReferralStatus.SENT,
-    });
-  }
+  if (program) await recordReferralFact(ctx, program, referral);
   await appendEvent(ctx, principal, referral, {
     kind: ReferralEventKind.SENT,
     toStatus: ReferralStatus.SENT,
@@ -339,22 +329,9 @@ async function transition(
     });
   }
   await bumpVersion(ctx, referral, { status: check.to, ...changes });
-  if (referral.programOrganizationId) await syncProgramFact(ctx, referral, check.to, changes.outcome ?? null);
+  if (referral.programOrganizationId) await syncReferralFact(ctx, referral, check.to, changes.outcome ?? null);
   await appendEvent(ctx, principal, referral, { kind: ReferralEventKind.STATUS_CHANGED, fromStatus: referral.status, toStatus: check.to, note });
   return (await ctx.db()).findOneByOrFail(Referral, { organizationId: referral.organizationId, id: referral.id });
-}
-
-/** Keeps a programme's funnel row in step with its referral: when it was accepted, when it ended, how. */
-async function syncProgramFact(ctx: RequestContext, referral: Referral, to: ReferralStatus, outcome: ReferralOutcome | null): Promise<void> {
-  await (await ctx.db()).query(
-    `UPDATE program_referral_facts
-        SET status = $3,
-            accepted_on = CASE WHEN $3 = 'ACCEPTED' THEN current_date ELSE accepted_on END,
-            finished_on = CASE WHEN $3 = ANY($4) THEN current_date ELSE finished_on END,
-            outcome = coalesce($5, outcome)
-      WHERE organization_id = $1 AND referral_id = $2`,
-    [referral.programOrganizationId, referral.id, to, FINAL_STATUSES, outcome],
-  );
 }
 
 /** Writes a change of state; only these columns are granted to the application role for UPDATE. */
@@ -418,8 +395,7 @@ export async function assignReferral(ctx: RequestContext, input: AssignReferralI
   const em = await ctx.db();
   let assigneeName: string | null = null;
   if (input.assigneeUserId) {
-    const member = await em.findOneBy(Membership, { organizationId: principal.organizationId, userId: input.assigneeUserId });
-    if (!member) throw notFound('Member of your organization', ['input', 'assigneeUserId']);
+    if (!(await findMember(ctx, input.assigneeUserId))) throw notFound('Member of your organization', ['input', 'assigneeUserId']);
     assigneeName = (await ctx.loader(userLoader).load(input.assigneeUserId))?.displayName ?? null;
   }
   await bumpVersion(ctx, referral, { assignedUserId: input.assigneeUserId ?? null });

@@ -1,0 +1,26 @@
+import type { AppModule } from '../common/module';
+import { auditModule } from './audit/audit.module';
+import { authModule } from './auth/auth.module';
+import { clientsModule } from './clients/clients.module';
+import { directoryModule } from './directory/directory.module';
+import { operationsModule } from './operations/operations.module';
+import { organizationsModule } from './organizations/organizations.module';
+import { partnershipsModule } from './partnerships/partnerships.module';
+import { programsModule } from './programs/programs.module';
+import { referralsModule } from './referrals/referrals.module';
+
+/** Every feature module: the one list the schema, the data source and the tests are built from. */
+export const MODULES: readonly AppModule[] = [
+  organizationsModule,
+  authModule,
+  directoryModule,
+  partnershipsModule,
+  clientsModule,
+  referralsModule,
+  auditModule,
+  programsModule,
+  operationsModule,
+];
+
+/** The entities of every module, for the data sources. */
+export const ENTITIES: Function[] = MODULES.flatMap((module) => module.entities);
