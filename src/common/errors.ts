@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * Every `extensions.code` this API returns. README "Errors" documents each one for front-end
+ * Every `extensions.code` this API returns. docs/errors.md documents each one for front-end
  * developers; a test checks that list against this enum.
  */
 export enum ErrorCode {
@@ -63,7 +63,7 @@ export class AppError extends GraphQLError {
 export const unauthenticated = (message = 'Sign in first: send a valid access token or API key') =>
   new AppError(ErrorCode.UNAUTHENTICATED, message, { details: { http: { status: HTTP_STATUS.UNAUTHENTICATED } } });
 
-/** `reason`, when given, is a stable machine-readable refinement, e.g. NO_ACTIVE_PARTNERSHIP (README lists them). */
+/** `reason`, when given, is a stable machine-readable refinement, e.g. NO_ACTIVE_PARTNERSHIP (docs/errors.md lists them). */
 export const forbidden = (message: string, reason?: string) =>
   new AppError(ErrorCode.FORBIDDEN, message, reason ? { details: { reason } } : {});
 

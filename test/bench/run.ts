@@ -428,7 +428,7 @@ async function benchmark(options: BenchOptions, cluster: BenchCluster, database:
   console.log(`\nResults written to ${file}`);
 }
 
-/** The caps as a server has them by default (README, Operating the server). */
+/** The caps as a server has them by default (docs/operating.md). */
 const DEFAULTS = loadConfig({ NODE_ENV: 'development' }).fairShare;
 const DEFAULT_FAIR_SHARE = {
   FAIR_SHARE_ORGANIZATION_REQUESTS: String(DEFAULTS.organizationRequests),

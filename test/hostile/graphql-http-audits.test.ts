@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../setup/test-app';
 /**
  * The GraphQL-over-HTTP audits of `graphql-http` against the real server. Apollo's CSRF prevention
  * blocks a GET without a preflight header, so every audit request carries
- * `apollo-require-preflight: true`, as a browser client's would (README, Operating the server).
+ * `apollo-require-preflight: true`, as a browser client's would (docs/operating.md).
  *
  * Every MUST audit passes. The SHOULD and MAY audits that pass are pinned, so that losing one fails
  * here; the SHOULD audits that fail are listed below with the audit's own reason, and pinned too, so
@@ -15,7 +15,7 @@ import { startTestApp, type TestApp } from '../setup/test-app';
 /**
  * SHOULD audits the server fails on purpose. All three are about `accept: application/json`: the
  * spec's watershed rule wants 200 for a request that reached GraphQL, with the errors in the body,
- * while Apollo answers 400 for every request error, whatever the accepted type (README "Errors":
+ * while Apollo answers 400 for every request error, whatever the accepted type (docs/errors.md:
  * parse, validation and variable coercion errors are HTTP 400). Clients use the code, not the status.
  */
 const EXPECTED_SHOULD_FAILURES: Record<string, string> = {

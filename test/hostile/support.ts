@@ -12,7 +12,7 @@ import { expectNoPrivateDataOf, privateMarksOf, type Tenant, type World } from '
  */
 
 /**
- * Statuses the API documents (README "Errors" and "Operating the server"): 200; 400 for a malformed
+ * Statuses the API documents (docs/errors.md and docs/operating.md): 200; 400 for a malformed
  * request, a parse, validation or variable coercion error, a refused cost limit, and a CSRF-blocked
  * request (Apollo's BAD_REQUEST); 401 with UNAUTHENTICATED; 405 for another method, or a mutation
  * over GET (Apollo); 406 when `accept` allows no JSON type (Apollo); 413 for a body over 1 MB or a
@@ -22,21 +22,18 @@ import { expectNoPrivateDataOf, privateMarksOf, type Tenant, type World } from '
  */
 export const DOCUMENTED_STATUSES = new Set([200, 400, 401, 405, 406, 413, 415, 429]);
 
-/** The README's Errors section. */
-export function readmeErrorsSection(): string {
-  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-  const start = readme.indexOf('\n## Errors');
-  const end = readme.indexOf('\n## ', start + 1);
-  return readme.slice(start, end === -1 ? undefined : end);
+/** The error reference (docs/errors.md). */
+export function errorReference(): string {
+  return readFileSync(join(__dirname, '../../docs/errors.md'), 'utf8');
 }
 
 /**
  * The codes a hostile request may get: the API's own and Apollo's (src/common/errors.ts) that the
- * README's Errors section documents. INTERNAL_SERVER_ERROR and SERVICE_UNAVAILABLE are documented
+ * error reference (docs/errors.md) documents. INTERNAL_SERVER_ERROR and SERVICE_UNAVAILABLE are documented
  * too, but mean a bug or an outage: a hostile request must get an expected error, so here they fail.
  */
 export const EXPECTED_CODES: ReadonlySet<string> = (() => {
-  const section = readmeErrorsSection();
+  const section = errorReference();
   const unexpected = new Set<string>([ErrorCode.INTERNAL_SERVER_ERROR, 'SERVICE_UNAVAILABLE']);
   return new Set<string>([...Object.values(ErrorCode), ...APOLLO_ERROR_CODES].filter((code) => section.includes(`\`${code}\``) && !unexpected.has(code)));
 })();
@@ -46,7 +43,7 @@ interface GraphQLErrorLike {
   extensions?: { code?: unknown; [key: string]: unknown };
 }
 
-/** Statuses that go with one code only (README): the code must come with its status, and the status with its code. */
+/** Statuses that go with one code only (docs/errors.md): the code must come with its status, and the status with its code. */
 const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };
 
 /**
@@ -321,7 +318,7 @@ export function problemsWith(world: World, request: HostileRequest, response: Ho
   }
   if (status !== 200 && all.length === 0) problems.push(`status ${status} without errors`);
   if (status === 200 && !('data' in result) && list.length === 0) problems.push('status 200 without data or errors');
-  // README: UNAUTHENTICATED is "always with HTTP 401", and 401 only says UNAUTHENTICATED; so for 429.
+  // docs/errors.md: UNAUTHENTICATED is "always with HTTP 401", and 401 only says UNAUTHENTICATED; so for 429.
   for (const [code, codeStatus] of Object.entries(STATUS_OF_CODE)) {
     if (codes.includes(code) !== (status === codeStatus)) problems.push(`status ${status} with codes ${JSON.stringify(codes)}: ${code} goes with ${codeStatus}, and only it`);
   }
