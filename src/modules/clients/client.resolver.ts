@@ -14,10 +14,12 @@ import { Organization } from '../organizations/organization.entity';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { consentInForce } from './client-field';
 import { clientConsentsLoader } from './client.loaders';
-import { getClient, listClients, recordConsent, registerClient, revokeConsent, updateClient } from './client.service';
+import { getClient, listClients, recordConsent, registerClient, registeredClient, revokeConsent, updateClient } from './client.service';
+import { ClientRecord } from './client.entity';
 import { Client } from './client.views';
 import { Consent } from './consent.entity';
 import { ClientsArgs, RecordConsentInput, RegisterClientInput, RevokeConsentInput, UpdateClientInput } from './dto/client.inputs';
+import { Idempotent } from '../operations/idempotency';
 
 export const ClientConnection = Connection(Client, 'Client', "A page of the acting organization's clients, by name.");
 
@@ -38,6 +40,7 @@ export class ClientResolver {
 
   @Authorized(Permission.CLIENTS_WRITE)
   @Mutation(() => Client, { description: 'Registers a person the acting organization helps. Caseworkers, coordinators and admins.' })
+  @Idempotent(ClientRecord, registeredClient)
   registerClient(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterClientInput) input: RegisterClientInput) {
     return registerClient(ctx, input);
   }
@@ -50,6 +53,7 @@ export class ClientResolver {
 
   @Authorized(Permission.CLIENTS_WRITE)
   @Mutation(() => Consent, { description: "Records a client's consent to share chosen fields with an organization. Caseworkers, coordinators and admins." })
+  @Idempotent(Consent)
   recordConsent(@Ctx() ctx: RequestContext, @Arg('input', () => RecordConsentInput) input: RecordConsentInput) {
     return recordConsent(ctx, input);
   }

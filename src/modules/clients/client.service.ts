@@ -4,7 +4,6 @@ import { carryJoined, readJoinedPage, SqlParams, type Join } from '../../common/
 import type { Page, SortKey } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
 import { containsPattern, foldForSearch } from '../../common/search-text';
-import { idempotent } from '../operations/idempotency';
 import type { RequestContext } from '../../context/request-context';
 import { auditClientRead } from '../audit/audit.service';
 import { serviceLoader } from '../directory/directory.loaders';
@@ -71,7 +70,12 @@ function assertBirthDate(birthDate: string, argumentPath: readonly (string | num
 }
 
 export async function registerClient(ctx: RequestContext, input: RegisterClientInput): Promise<Client> {
-  return audited(ctx, await idempotent(ctx, 'registerClient', input, ClientRecord, () => insertClient(ctx, input)));
+  return audited(ctx, await insertClient(ctx, input));
+}
+
+/** What registerClient answers for a client it registered before (an idempotent retry). */
+export function registeredClient(ctx: RequestContext, record: ClientRecord): Promise<Client> {
+  return audited(ctx, record);
 }
 
 async function insertClient(ctx: RequestContext, input: RegisterClientInput): Promise<ClientRecord> {
@@ -121,11 +125,7 @@ export async function updateClient(ctx: RequestContext, input: UpdateClientInput
   return audited(ctx, await em.save(record));
 }
 
-export function recordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {
-  return idempotent(ctx, 'recordConsent', input, Consent, () => unkeyedRecordConsent(ctx, input));
-}
-
-async function unkeyedRecordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {
+export async function recordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {
   const principal = await ctx.requireUser();
   const client = await findOwnClient(ctx, input.clientId, ['input', 'clientId']);
   if (input.recipientOrganizationId === principal.organizationId) {

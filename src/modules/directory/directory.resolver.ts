@@ -22,6 +22,7 @@ import { CreateServiceInput, ServicesArgs, UpdateServiceCapacityInput, UpdateSer
 import { Location } from './location.entity';
 import { ServiceCategory } from './service-category.entity';
 import { Service, ServiceCapacity } from './service.entity';
+import { Idempotent } from '../operations/idempotency';
 
 export const ServiceConnection = Connection(Service, 'Service', 'A page of the service directory, ordered by name (accents and case ignored).');
 
@@ -50,6 +51,7 @@ export class DirectoryResolver {
 
   @Authorized(Permission.SERVICES_MANAGE)
   @Mutation(() => Service, { description: 'Publishes a new service of the acting organization in the directory. Admins and coordinators.' })
+  @Idempotent(Service)
   createService(@Ctx() ctx: RequestContext, @Arg('input', () => CreateServiceInput) input: CreateServiceInput) {
     return createService(ctx, input);
   }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { foldForSearch } from '../../common/search-text';
-import { idempotent } from '../operations/idempotency';
 import type { RequestContext } from '../../context/request-context';
 import { serviceCategoryLoader } from './directory.loaders';
 import type {
@@ -62,11 +61,7 @@ function searchFields(service: Pick<Service, 'name' | 'description' | 'eligibili
 
 const normalizeLanguages = (languages: string[]) => [...new Set(languages.map((tag) => tag.trim()))];
 
-export function createService(ctx: RequestContext, input: CreateServiceInput): Promise<Service> {
-  return idempotent(ctx, 'createService', input, Service, () => unkeyedCreateService(ctx, input));
-}
-
-async function unkeyedCreateService(ctx: RequestContext, input: CreateServiceInput): Promise<Service> {
+export async function createService(ctx: RequestContext, input: CreateServiceInput): Promise<Service> {
   const { organizationId } = await ctx.requireUser();
   await assertCategory(ctx, input.categoryCode, ['input', 'categoryCode']);
   if (input.capacity) assertCapacity(input.capacity, ['input', 'capacity']);

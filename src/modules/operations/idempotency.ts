@@ -1,8 +1,23 @@
 import { createHash } from 'node:crypto';
+import { createMethodMiddlewareDecorator } from 'type-graphql';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { conflict } from '../../common/errors';
 import type { RequestContext } from '../../context/request-context';
 import { IdempotencyKey } from './idempotency-key.entity';
+
+type Created = { organizationId: string; id: string };
+
+/**
+ * Makes a create mutation idempotent: `@Idempotent(Entity)` on its resolver method, whose `input`
+ * takes an optional `idempotencyKey`. The mutation's own field name keys it, and it runs on the
+ * fields that carry it only. `present` turns a stored row into what the mutation answers, when that
+ * is not the row itself (a replay reads the row again).
+ */
+export function Idempotent<T extends ObjectLiteral & Created>(entity: EntityTarget<T>, present?: (ctx: RequestContext, row: T) => Promise<unknown>): MethodDecorator {
+  return createMethodMiddlewareDecorator<RequestContext>(({ args, context, info }, next) =>
+    idempotent(context, info.fieldName, (args as { input: { idempotencyKey?: string | null } }).input, entity, () => next() as Promise<Created>, present),
+  );
+}
 
 /**
  * Runs a create at most once per idempotency key and organization: a retry with the same key and
@@ -11,13 +26,14 @@ import { IdempotencyKey } from './idempotency-key.entity';
  * (PostgreSQL's unique-index wait), then answers the first attempt's result. Shared by every
  * server instance, since it lives in the database.
  */
-export async function idempotent<T extends ObjectLiteral & { organizationId: string; id: string }>(
+async function idempotent<T extends ObjectLiteral & Created>(
   ctx: RequestContext,
   operation: string,
   input: { idempotencyKey?: string | null },
   entity: EntityTarget<T>,
-  create: () => Promise<T>,
-): Promise<T> {
+  create: () => Promise<Created>,
+  present?: (ctx: RequestContext, row: T) => Promise<unknown>,
+): Promise<unknown> {
   const key = input.idempotencyKey;
   if (!key) return create();
   const { organizationId } = await ctx.requirePrincipal();
@@ -40,5 +56,6 @@ export async function idempotent<T extends ObjectLiteral & { organizationId: str
       operation: first.operation,
     });
   }
-  return em.getRepository(entity).findOneByOrFail({ organizationId: first.entityOrganizationId, id: first.entityId } as never);
+  const row = await em.getRepository(entity).findOneByOrFail({ organizationId: first.entityOrganizationId, id: first.entityId } as never);
+  return present ? present(ctx, row) : row;
 }

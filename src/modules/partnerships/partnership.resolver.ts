@@ -11,6 +11,7 @@ import { Partnership } from './partnership.entity';
 import { partnershipHistoryLoader } from './partnership.loaders';
 import { agreementInForce, allowsNewReferrals } from './partnership.policy';
 import { changePartnershipStatus, getPartnership, listPartnerships, proposePartnership } from './partnership.service';
+import { Idempotent } from '../operations/idempotency';
 
 export const PartnershipConnection = Connection(Partnership, 'Partnership', "A page of the acting organization's partnerships, oldest first.");
 
@@ -33,6 +34,7 @@ export class PartnershipResolver {
   @Mutation(() => Partnership, {
     description: 'Proposes a partnership and its data-sharing agreement to another organization. Admins and coordinators.',
   })
+  @Idempotent(Partnership)
   proposePartnership(@Ctx() ctx: RequestContext, @Arg('input', () => ProposePartnershipInput) input: ProposePartnershipInput) {
     return proposePartnership(ctx, input);
   }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { idempotent } from '../operations/idempotency';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { creationOrder, paginate, type Page } from '../../common/pagination';
 import type { RequestContext, UserPrincipal } from '../../context/request-context';
@@ -27,11 +26,7 @@ export async function listPartnerships(ctx: RequestContext, args: PartnershipsAr
   return paginate(query, args, creationOrder('p'), ctx.config.graphql.maxPageSize);
 }
 
-export function proposePartnership(ctx: RequestContext, input: ProposePartnershipInput): Promise<Partnership> {
-  return idempotent(ctx, 'proposePartnership', input, Partnership, () => unkeyedProposePartnership(ctx, input));
-}
-
-async function unkeyedProposePartnership(ctx: RequestContext, input: ProposePartnershipInput): Promise<Partnership> {
+export async function proposePartnership(ctx: RequestContext, input: ProposePartnershipInput): Promise<Partnership> {
   const principal = await ctx.requireUser();
   const em = await ctx.db();
   if (input.partnerOrganizationId === principal.organizationId) {

@@ -12,7 +12,6 @@ import { ProgramEnrollment, ServiceDelivery } from './activity.entity';
 import { cellsOf, programRegion } from './dimensions';
 import type { EnrollClientInput, ProgramRecordsArgs, RecordServiceDeliveryInput } from './dto/program.inputs';
 import { MetricKind, ProgramMemberRole } from './program.enums';
-import { idempotent } from '../operations/idempotency';
 import { getProgram, requireRole } from './program.service';
 
 const DELIVERING_ROLES = [ProgramMemberRole.LEAD, ProgramMemberRole.IMPLEMENTING_PARTNER];
@@ -74,11 +73,7 @@ function assertWithinProgram(on: string, program: { startsOn: string; endsOn: st
   if (on > today()) throw badInput('The date must not be in the future', argumentPath);
 }
 
-export function enrollClient(ctx: RequestContext, input: EnrollClientInput): Promise<ProgramEnrollment> {
-  return idempotent(ctx, 'enrollClient', input, ProgramEnrollment, () => enroll(ctx, input));
-}
-
-async function enroll(ctx: RequestContext, input: EnrollClientInput): Promise<ProgramEnrollment> {
+export async function enrollClient(ctx: RequestContext, input: EnrollClientInput): Promise<ProgramEnrollment> {
   const principal = await ctx.requireUser();
   const program = await getProgram(ctx, input.programId, ['input', 'programId']);
   await requireRole(ctx, program, DELIVERING_ROLES, 'enrol clients');
@@ -110,11 +105,7 @@ async function enroll(ctx: RequestContext, input: EnrollClientInput): Promise<Pr
   return em.findOneByOrFail(ProgramEnrollment, { organizationId: enrollment.organizationId, id: enrollment.id });
 }
 
-export function recordServiceDelivery(ctx: RequestContext, input: RecordServiceDeliveryInput): Promise<ServiceDelivery> {
-  return idempotent(ctx, 'recordServiceDelivery', input, ServiceDelivery, () => deliver(ctx, input));
-}
-
-async function deliver(ctx: RequestContext, input: RecordServiceDeliveryInput): Promise<ServiceDelivery> {
+export async function recordServiceDelivery(ctx: RequestContext, input: RecordServiceDeliveryInput): Promise<ServiceDelivery> {
   const principal = await ctx.requireUser();
   const em = await ctx.db();
   const enrollment = await em.findOneBy(ProgramEnrollment, { memberOrganizationId: principal.organizationId, id: input.enrollmentId });

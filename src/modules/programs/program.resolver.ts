@@ -52,6 +52,7 @@ import {
 } from './program.service';
 import { ReportedValue } from './reported-value.entity';
 import { listReportedValues, reviewReportedValue, submitReportedValue } from './reporting.service';
+import { Idempotent } from '../operations/idempotency';
 
 export const ProgramConnection = Connection(Program, 'Program', 'A page of programmes, oldest first.');
 export const ProgramEnrollmentConnection = Connection(ProgramEnrollment, 'ProgramEnrollment', 'A page of your enrolments, by enrolment date.');
@@ -121,6 +122,7 @@ export class ProgramResolver {
 
   @Authorized(Permission.PROGRAMS_MANAGE)
   @Mutation(() => Program, { description: 'Creates a programme led by the acting organization. Admins and coordinators.' })
+  @Idempotent(Program)
   createProgram(@Ctx() ctx: RequestContext, @Arg('input', () => CreateProgramInput) input: CreateProgramInput) {
     return createProgram(ctx, input);
   }
@@ -151,12 +153,14 @@ export class ProgramResolver {
 
   @Authorized(Permission.PROGRAMS_MANAGE)
   @Mutation(() => ProgramResult, { description: 'Lead: adds a result to the results framework.' })
+  @Idempotent(ProgramResult)
   addProgramResult(@Ctx() ctx: RequestContext, @Arg('input', () => AddProgramResultInput) input: AddProgramResultInput) {
     return addProgramResult(ctx, input);
   }
 
   @Authorized(Permission.PROGRAMS_MANAGE)
   @Mutation(() => Indicator, { description: 'Lead: adds an indicator to a result.' })
+  @Idempotent(Indicator)
   addIndicator(@Ctx() ctx: RequestContext, @Arg('input', () => AddIndicatorInput) input: AddIndicatorInput) {
     return addIndicator(ctx, input);
   }
@@ -169,12 +173,14 @@ export class ProgramResolver {
 
   @Authorized(Permission.PROGRAM_ACTIVITY_WRITE)
   @Mutation(() => ProgramEnrollment, { description: 'Lead or implementing partner: enrols one of your clients in the programme.' })
+  @Idempotent(ProgramEnrollment)
   enrollClient(@Ctx() ctx: RequestContext, @Arg('input', () => EnrollClientInput) input: EnrollClientInput) {
     return enrollClient(ctx, input);
   }
 
   @Authorized(Permission.PROGRAM_ACTIVITY_WRITE)
   @Mutation(() => ServiceDelivery, { description: 'Lead or implementing partner: records a service you delivered to a client you enrolled.' })
+  @Idempotent(ServiceDelivery)
   recordServiceDelivery(@Ctx() ctx: RequestContext, @Arg('input', () => RecordServiceDeliveryInput) input: RecordServiceDeliveryInput) {
     return recordServiceDelivery(ctx, input);
   }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, forbidden, isUniqueViolation, notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
-import { idempotent } from '../operations/idempotency';
 import type { RequestContext } from '../../context/request-context';
 import { serviceCategoryLoader } from '../directory/directory.loaders';
 import { organizationLoader } from '../organizations/organization.loaders';
@@ -61,11 +60,7 @@ export async function requireRole(
   return role;
 }
 
-export function createProgram(ctx: RequestContext, input: CreateProgramInput): Promise<Program> {
-  return idempotent(ctx, 'createProgram', input, Program, () => unkeyedCreateProgram(ctx, input));
-}
-
-async function unkeyedCreateProgram(ctx: RequestContext, input: CreateProgramInput): Promise<Program> {
+export async function createProgram(ctx: RequestContext, input: CreateProgramInput): Promise<Program> {
   const principal = await ctx.requireUser();
   if (input.endsOn && input.endsOn < input.startsOn) throw badInput('endsOn must not be before startsOn', ['input', 'endsOn']);
   const em = await ctx.db();
@@ -184,11 +179,7 @@ export const removeProgramMember = (ctx: RequestContext, input: ProgramMembershi
     return ProgramMemberStatus.REMOVED;
   });
 
-export function addProgramResult(ctx: RequestContext, input: AddProgramResultInput): Promise<ProgramResult> {
-  return idempotent(ctx, 'addProgramResult', input, ProgramResult, () => unkeyedAddProgramResult(ctx, input));
-}
-
-async function unkeyedAddProgramResult(ctx: RequestContext, input: AddProgramResultInput): Promise<ProgramResult> {
+export async function addProgramResult(ctx: RequestContext, input: AddProgramResultInput): Promise<ProgramResult> {
   const program = await leadProgram(ctx, input.programId, ['input', 'programId']);
   const em = await ctx.db();
   const result = em.create(ProgramResult, {
@@ -203,11 +194,7 @@ async function unkeyedAddProgramResult(ctx: RequestContext, input: AddProgramRes
   return em.findOneByOrFail(ProgramResult, { organizationId: result.organizationId, id: result.id });
 }
 
-export function addIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
-  return idempotent(ctx, 'addIndicator', input, Indicator, () => unkeyedAddIndicator(ctx, input));
-}
-
-async function unkeyedAddIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
+export async function addIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
   const em = await ctx.db();
   const result = await em.findOneBy(ProgramResult, { id: input.resultId });
   if (!result) throw notFound('Program result', ['input', 'resultId']);

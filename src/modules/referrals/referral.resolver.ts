@@ -50,6 +50,7 @@ import {
 } from './referral.service';
 import { listReferrals, readReferral } from './referral.reads';
 import { ReferralActionEnum, ReferralBox, ReferralCounts, ReferralSideEnum } from './referral.types';
+import { Idempotent } from '../operations/idempotency';
 
 export const ReferralConnection = Connection(Referral, 'Referral', 'A page of referrals.');
 
@@ -85,6 +86,7 @@ export class ReferralResolver {
     description:
       'Sends a client to a partner (needs an ACTIVE partnership allowing REFERRALS and a consent in force, or a coordinator\'s written override), or logs a referral to an organization not on the platform.',
   })
+  @Idempotent(Referral)
   sendReferral(@Ctx() ctx: RequestContext, @Arg('input', () => SendReferralInput) input: SendReferralInput) {
     return sendReferral(ctx, input);
   }
@@ -93,6 +95,7 @@ export class ReferralResolver {
   @Mutation(() => Referral, {
     description: "Forwards the client of an ACCEPTED or IN_PROGRESS referral you received to a third partner; answers the new, linked referral. The client must be your own client with your own consent.",
   })
+  @Idempotent(Referral)
   forwardReferral(@Ctx() ctx: RequestContext, @Arg('input', () => ForwardReferralInput) input: ForwardReferralInput) {
     return forwardReferral(ctx, input);
   }

@@ -18,7 +18,6 @@ import { allowsNewReferrals } from '../partnerships/partnership.policy';
 import { ProgramMemberRole } from '../programs/program.enums';
 import { getProgram, requireRole } from '../programs/program.service';
 import { recordReferralFact, syncReferralFact } from '../programs/referral-facts';
-import { idempotent } from '../operations/idempotency';
 import type {
   AssignReferralInput,
   CloseReferralInput,
@@ -253,21 +252,15 @@ export async function sendReferral(ctx: RequestContext, input: SendReferralInput
   if (!input.receivingOrganizationId === !input.externalReceiverName) {
     throw badInput('Give exactly one of receivingOrganizationId or externalReceiverName', ['input', 'receivingOrganizationId']);
   }
-  return idempotent(ctx, 'sendReferral', input, Referral, () =>
-    createReferral(
-      ctx,
-      input,
-      input.receivingOrganizationId ? { organizationId: input.receivingOrganizationId } : { externalName: input.externalReceiverName! },
-      null,
-    ),
+  return createReferral(
+    ctx,
+    input,
+    input.receivingOrganizationId ? { organizationId: input.receivingOrganizationId } : { externalName: input.externalReceiverName! },
+    null,
   );
 }
 
-export function forwardReferral(ctx: RequestContext, input: ForwardReferralInput): Promise<Referral> {
-  return idempotent(ctx, 'forwardReferral', input, Referral, () => forward(ctx, input));
-}
-
-async function forward(ctx: RequestContext, input: ForwardReferralInput): Promise<Referral> {
+export async function forwardReferral(ctx: RequestContext, input: ForwardReferralInput): Promise<Referral> {
   const principal = await ctx.requireUser();
   const original = await lockReferral(ctx, input.referralId);
   if (sideOfReferral(original, principal.organizationId) !== 'RECEIVER') {
