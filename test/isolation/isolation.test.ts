@@ -1,12 +1,13 @@
 import { buildAppSchema } from '../../src/schema';
 import { startTestApp, type TestApp } from '../setup/test-app';
-import { foundationCases } from './foundation.cases';
+import { readdirSync } from 'node:fs';
 import { buildWorld, snapshotTenant, type IsolationCase, type World } from './harness';
-import { programCases } from './programs.cases';
-import { referralCases } from './referrals.cases';
 
-/** Every module adds its cases here. */
-const CASES: IsolationCase[] = [...foundationCases, ...referralCases, ...programCases];
+/** Every `*.cases.ts` file here, each exporting arrays of cases: a new module adds a file, no list to edit. */
+const CASES: IsolationCase[] = readdirSync(__dirname)
+  .filter((file) => file.endsWith('.cases.ts'))
+  .sort()
+  .flatMap((file) => Object.values(require(`./${file}`) as Record<string, unknown>).filter(Array.isArray).flat() as IsolationCase[]);
 
 let app: TestApp;
 let world: World;
