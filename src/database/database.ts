@@ -440,14 +440,18 @@ export class Database {
   }
 
   /**
-   * Runs statements of their own on the small pool kept for counters, outside any request's
-   * transaction (e.g. a rate-limit counter, so that a busy organization's requests do not queue on
-   * its row while they run): one round trip of the simple protocol, so no parameters, and the
-   * caller inlines only values it has checked. Answers each statement's rows.
+   * Runs one statement for an organization in a short transaction of its own on the small pool kept
+   * for counters, outside any request's transaction (e.g. a rate-limit counter, so that a busy
+   * organization's requests do not queue on its row while they run), with the tenant setting applied
+   * here. One round trip of the simple protocol, so no parameters: the caller inlines only values it
+   * has checked. Answers the statement's rows.
    */
-  async separately(text: string): Promise<Record<string, unknown>[][]> {
-    const results = (await this.#counters.query(text)) as unknown as { rows: Record<string, unknown>[] }[];
-    return results.map((result) => result.rows);
+  async separately(organizationId: string, statement: string): Promise<Record<string, unknown>[]> {
+    if (!isUuid(organizationId)) throw new Error('Tenant setting app.organization_id is not a UUID');
+    const results = (await this.#counters.query(
+      `BEGIN; SELECT set_config('app.organization_id', '${organizationId}', true); ${statement}; COMMIT;`,
+    )) as unknown as { rows: Record<string, unknown>[] }[];
+    return results[2].rows;
   }
 
   /**

@@ -18,15 +18,14 @@ async function countRequest(ctx: RequestContext, organizationId: string, buckets
   }
   // Values are checked above and inlined: a multi-statement query sends no parameters.
   const rows = buckets.map((bucket) => `('${organizationId}', '${bucket}', date_trunc('minute', now()), 1)`).join(', ');
-  const results = await ctx.services.database.separately(
-    `BEGIN; SELECT set_config('app.organization_id', '${organizationId}', true);
-     INSERT INTO rate_limit_counters AS c (organization_id, bucket, window_start, count) VALUES ${rows}
+  const counts = await ctx.services.database.separately(
+    organizationId,
+    `INSERT INTO rate_limit_counters AS c (organization_id, bucket, window_start, count) VALUES ${rows}
      ON CONFLICT (organization_id, bucket) DO UPDATE
        SET count = CASE WHEN c.window_start = EXCLUDED.window_start THEN c.count + 1 ELSE 1 END, window_start = EXCLUDED.window_start
-     RETURNING bucket, count, ceil(extract(epoch FROM (window_start + interval '1 minute' - now())))::int AS "retryAfterSeconds";
-     COMMIT;`,
+     RETURNING bucket, count, ceil(extract(epoch FROM (window_start + interval '1 minute' - now())))::int AS "retryAfterSeconds"`,
   );
-  return results[2] as unknown as Count[];
+  return counts as unknown as Count[];
 }
 
 /**
