@@ -47,6 +47,7 @@ const requestLifecycle: ApolloServerPlugin<RequestContext> = {
         try {
           await contextValue.finish('commit');
           response.http.headers.set('x-sql-statements', String(contextValue.statements));
+          response.http.headers.set('x-sql-round-trips', String(contextValue.roundTrips));
         } catch (error) {
           if (error instanceof AppError && error.code !== ErrorCode.SERVICE_UNAVAILABLE) {
             // The session check a request allowed on its token's claims ran last (see RequestContext.finish),
@@ -173,6 +174,8 @@ export async function startServer(options: {
 
   const app = express();
   app.disable('x-powered-by');
+  // Responses are per tenant and per request, never revalidated: hashing each body for an ETag is wasted.
+  app.set('etag', false);
   // The API serves JSON only; the explorer page (development) loads Apollo's scripts, so no CSP there.
   app.use(helmet({ contentSecurityPolicy: config.graphql.introspection ? false : undefined, crossOriginEmbedderPolicy: false }));
   const httpServer = http.createServer(app);

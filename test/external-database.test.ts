@@ -36,7 +36,12 @@ async function request<R, V>(document: TypedDocumentNode<R, V>, variables?: V, t
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: print(document), variables }),
   });
-  return { ...((await response.json()) as { data?: R; errors?: never[] }), status: response.status, statements: Number(response.headers.get('x-sql-statements')) };
+  return {
+    ...((await response.json()) as { data?: R; errors?: never[] }),
+    status: response.status,
+    statements: Number(response.headers.get('x-sql-statements')),
+    roundTrips: Number(response.headers.get('x-sql-round-trips')),
+  };
 }
 
 beforeAll(async () => {

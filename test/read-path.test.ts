@@ -114,6 +114,51 @@ describe('the read path', () => {
     ]);
     expect(three.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
     expect(three.statements).toBe(one.statements);
+    // The search answers everything the query shows and records nothing: BEGIN, the opening, the page
+    // and COMMIT travel together, and the connection goes back to the pool before the rows are used.
+    expect(three.roundTrips).toBe(1);
+  });
+
+  it('keeps a page whose personal fields are audited, or a query of two fields, in a transaction that commits after the response is built', async () => {
+    const inbox = await app.request(document(INBOX), { first: 3 }, { token: hospital.token });
+    expect(inbox.roundTrips).toBe(2);
+    const twoFields = await app.request(
+      document(`query Two($search: String) { services(search: $search, first: 3) { edges { node { name } } } viewer { role } }`),
+      { search: 'kham' },
+      { token: caseworker.token },
+    );
+    expect(dataOf(twoFields).services.edges).toHaveLength(3);
+    expect(twoFields.roundTrips).toBeGreaterThan(1);
+  });
+
+  it('opens a transaction again, with its check, for a statement that follows a read that ended its own', async () => {
+    const database = await connectAppDatabase(app.config, app.appUrl, createLogger('silent'), ENTITIES);
+    try {
+      const tx = database.openScope({ organizationId: hospital.organizationId });
+      const setting = `SELECT current_setting('app.organization_id', true) AS organization_id, pg_current_xact_id()::text AS xact`;
+      const first = await tx.openWith<{ organization_id: string; xact: string }>(`${setting} WHERE $1::int = 1`, [1], true);
+      expect(first.rows).toEqual([{ organization_id: hospital.organizationId, xact: expect.any(String) }]);
+      expect(tx.roundTrips).toBe(1);
+      const checked: Record<string, unknown>[][] = [];
+      tx.verifyReopening = (rows) => checked.push(rows);
+      // The next statement runs in a new transaction with the same settings, once its opening was checked.
+      const [next] = await tx.query<{ organization_id: string; xact: string }>(setting, []);
+      expect(next.organization_id).toBe(hospital.organizationId);
+      expect(next.xact).not.toBe(first.rows[0].xact);
+      expect(checked).toHaveLength(1);
+      await tx.finish('commit');
+      expect(tx.roundTrips).toBe(4);
+
+      const refused = database.openScope({ organizationId: hospital.organizationId });
+      await refused.openWith(`${setting} WHERE $1::int = 1`, [1], true);
+      refused.verifyReopening = () => {
+        throw new Error('the session has ended');
+      };
+      await expect(refused.query(setting, [])).rejects.toThrow('the session has ended');
+      await refused.finish('commit');
+    } finally {
+      await database.close();
+    }
   });
 
   it("answers a funder's dashboard by API key in at most five statements, the key's lookup included", async () => {

@@ -67,6 +67,10 @@ export interface Join<Related extends ObjectLiteral = ObjectLiteral> {
   narrow?: boolean;
   /** The only properties its resolver reads, when the field's type is not the entity's (e.g. a view decided from it). */
   columns?: readonly string[];
+  /** Fields of the related record whose resolvers answer from the record alone, reading nothing more. */
+  fromRow?: readonly string[];
+  /** Showing it records something at commit (e.g. the audit of a client's personal fields). */
+  recorded?: boolean;
 }
 
 interface PlannedJoin {
@@ -89,6 +93,23 @@ export interface JoinedRead<T extends ObjectLiteral> {
   params: SqlParams;
   joins: Join[];
   selection: Selection | null;
+  /** Fields of the root record whose resolvers answer from the row alone, reading nothing more. */
+  fromRow?: readonly string[];
+}
+
+/**
+ * Whether the planned joins, the plain properties and the `fromRow` fields answer every field that
+ * `selection` asks for, with nothing recorded at commit: the read is then all that its field needs
+ * from the database.
+ */
+function answersAll(steps: readonly PlannedJoin[], selection: Selection, fromRow: readonly string[] = []): boolean {
+  const plain = plainFieldsOf(selection.type.name);
+  return selection.fieldNames().every((field) => {
+    if (field === '__typename' || plain.has(field) || fromRow.includes(field)) return true;
+    const serving = steps.filter((step) => (typeof step.join.field === 'string' ? step.join.field === field : step.join.field.includes(field)));
+    const below = selection.get(field);
+    return serving.length > 0 && serving.every((step) => !step.join.recorded && (!below || answersAll(step.nested, below, step.join.fromRow)));
+  });
 }
 
 /** The columns a join reads: only the plain fields selected below it, when it may narrow and nothing else is asked. */
@@ -138,7 +159,8 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     .filter(Boolean)
     .join(' ');
 
-  const raw = await ctx.sql(text, read.params.values);
+  // A read that answers its whole field may end the request's transaction with it (see RequestContext.sql).
+  const raw = await ctx.sql(text, read.params.values, { answersField: read.selection !== null && answersAll(planned, read.selection, read.fromRow) });
   const attach = (steps: PlannedJoin[], parent: ObjectLiteral, source: Record<string, unknown>) => {
     if (!steps.length) return;
     const attached: Record<string, unknown> = {};

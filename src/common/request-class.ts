@@ -19,6 +19,8 @@ export const EXPORT_FIELD = { requestClass: 'heavy', export: true } as const;
 interface Shape {
   requestClass: RequestClass;
   exports: number;
+  /** A query of exactly one root field (`__typename` aside). */
+  singleField: boolean;
 }
 
 /** The root fields an operation selects (fragments and aliases followed; each alias counts). */
@@ -38,7 +40,7 @@ function rootFieldNames(selectionSet: SelectionSetNode, fragments: Map<string, F
 
 /**
  * Classifies each request once its operation is known, before anything runs: sets
- * `contextValue.requestClass`, and refuses a request with more than one export.
+ * `contextValue.requestClass` and `singleFieldQuery`, and refuses a request with more than one export.
  */
 export function requestClassPlugin(schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
   const shapes = new WeakMap<OperationDefinitionNode, Shape>();
@@ -50,9 +52,11 @@ export function requestClassPlugin(schema: GraphQLSchema): ApolloServerPlugin<Re
           if (!operation) return;
           let shape = shapes.get(operation);
           if (!shape) {
-            shape = { requestClass: 'page', exports: 0 };
+            shape = { requestClass: 'page', exports: 0, singleField: false };
             if (operation.operation === 'query') {
-              for (const name of rootFieldNames(operation.selectionSet, fragmentsOf(document))) {
+              const names = rootFieldNames(operation.selectionSet, fragmentsOf(document));
+              shape.singleField = names.filter((name) => name !== '__typename').length === 1;
+              for (const name of names) {
                 const extensions = rootFields[name]?.extensions as Partial<typeof EXPORT_FIELD> | undefined;
                 if (extensions?.requestClass === 'heavy') shape.requestClass = 'heavy';
                 if (extensions?.export) shape.exports += 1;
@@ -66,6 +70,7 @@ export function requestClassPlugin(schema: GraphQLSchema): ApolloServerPlugin<Re
             });
           }
           contextValue.requestClass = shape.requestClass;
+          contextValue.singleFieldQuery = shape.singleField;
         },
       };
     },

@@ -85,6 +85,12 @@ export class RequestContext {
   /** Set once the operation is known (request-class plugin); decides the request's share and statement timeout. */
   requestClass: RequestClass = 'page';
   /**
+   * The operation is a query of one root field (request-class plugin). Its first hot read, when it
+   * answers everything the field shows and records nothing, commits in the round trip that opened
+   * the transaction (see ScopedTransaction.openWith); anything after it opens another.
+   */
+  singleFieldQuery = false;
+  /**
    * Whether the client went away, and the transactions to cancel then. An object shared by reference:
    * Apollo runs each operation on a shallow copy of the context, while the HTTP layer that sees the
    * client leave holds the original.
@@ -166,9 +172,11 @@ export class RequestContext {
    * Plain SQL on the request's transaction, for hot reads shaped like their page (see
    * ScopedTransaction.query). RLS applies as to everything else the request reads.
    */
-  async sql<R = Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]> {
+  async sql<R = Record<string, unknown>>(text: string, values: unknown[], options: { answersField?: boolean } = {}): Promise<R[]> {
     const claims = this.unverifiedClaims();
-    if (claims && !this.transaction && this.services.database.opensWithFirstRead) return this.openWithRead<R>(claims, text, values);
+    if (claims && !this.transaction && this.services.database.opensWithFirstRead) {
+      return this.openWithRead<R>(claims, text, values, this.singleFieldQuery && options.answersField === true);
+    }
     const principal = await this.principal();
     return this.scope(settingsOf(principal)).query<R>(text, values);
   }
@@ -203,16 +211,18 @@ export class RequestContext {
 
   /**
    * The first read of a person's request: BEGIN, the opening (tenant settings, session and membership
-   * check) and the page in one round trip. The page's rows count only once the opening answered a
+   * check) and the page in one round trip (and COMMIT, when `endsTransaction`). The page's rows count only once the opening answered a
    * role: if the session ended, the opening cleared the settings, RLS hid the tenant's rows, and the
    * request fails UNAUTHENTICATED before anything it read is used.
    */
-  private async openWithRead<R>(claims: AccessClaims, text: string, values: unknown[]): Promise<R[]> {
+  private async openWithRead<R>(claims: AccessClaims, text: string, values: unknown[], endsTransaction: boolean): Promise<R[]> {
     const opening = this.services.sessionOpening(claims);
     let rows: R[] = [];
     this.principalCheck = (async () => {
       await this.beforeVerification();
-      const read = await this.openVerified(opening.statement).openWith<R>(text, values);
+      const transaction = this.openVerified(opening.statement);
+      transaction.verifyReopening = (rows) => opening.principal(rows);
+      const read = await transaction.openWith<R>(text, values, endsTransaction);
       rows = read.rows;
       const principal = opening.principal(read.opening);
       await this.afterVerification(principal);
@@ -332,6 +342,11 @@ export class RequestContext {
   /** SQL statements this request has sent on its transaction so far. */
   get statements(): number {
     return this.transaction?.statements ?? 0;
+  }
+
+  /** Round trips to PostgreSQL this request has made on its transaction so far. */
+  get roundTrips(): number {
+    return this.transaction?.roundTrips ?? 0;
   }
 
   /** Ends the request's transaction and releases its connection. Safe to call more than once. */

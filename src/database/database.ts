@@ -116,9 +116,18 @@ export class ScopedTransaction {
   private readonly atCommit: (() => string | null)[] = [];
   /** SQL statements sent, transaction control included: the N+1 guard in tests, and the benchmark's measure. */
   statements = 0;
+  /** Round trips to PostgreSQL (a round trip may carry several statements). */
+  roundTrips = 0;
   private finished = false;
   /** Set once the client went away: the statement running is cancelled, and no other is sent. */
   private cancelling: Promise<void> | null = null;
+  /** The first read ended the transaction it opened; the next statement opens another (see endedWithRead). */
+  private reopens = false;
+  /**
+   * Checks the rows of an opening that runs again after the first read ended its transaction: it
+   * throws if the credential no longer holds (the opening then cleared the tenant settings).
+   */
+  verifyReopening: ((rows: Record<string, unknown>[]) => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -142,8 +151,9 @@ export class ScopedTransaction {
     this.cancelling = processId && this.cancelBackend ? this.cancelBackend(processId).catch(() => undefined) : Promise.resolve();
   }
 
+  /** Whether a statement has opened the transaction (and, if the first read ended it, a later one may open it again). */
   get isOpen(): boolean {
-    return this.opening !== null;
+    return this.opening !== null || this.reopens;
   }
 
   manager(): Promise<EntityManager> {
@@ -159,9 +169,9 @@ export class ScopedTransaction {
    * statements share their names on a connection, so node-postgres is told it exists. Without
    * prepared statements (or past their cap) the read follows the opening in a round trip of its own.
    */
-  async openWith<R>(text: string, values: unknown[]): Promise<{ opening: Record<string, unknown>[]; rows: R[] }> {
+  async openWith<R>(text: string, values: unknown[], endsTransaction = false): Promise<{ opening: Record<string, unknown>[]; rows: R[] }> {
     const name = this.options.openWithFirstRead ? statementName(text) : null;
-    if (this.opening || !name || this.finished) {
+    if (this.opening || !name || this.finished || this.reopens) {
       const opening = await this.opened();
       return { opening, rows: await this.query<R>(text, values) };
     }
@@ -172,6 +182,10 @@ export class ScopedTransaction {
       const statements = [`EXECUTE ${name}(${values.map(literal).join(', ')})`];
       if (preparing) statements.unshift(`PREPARE ${name} AS ${text}`);
       this.statements += 1;
+      if (endsTransaction) {
+        statements.push('COMMIT');
+        this.statements += 1;
+      }
       return {
         tail: statements.join('; '),
         done: (answered) => {
@@ -186,7 +200,24 @@ export class ScopedTransaction {
       };
     });
     await this.opening;
-    return { opening: this.openingRows, rows: results[results.length - 1].rows as R[] };
+    const opening = this.openingRows;
+    if (endsTransaction) await this.endedWithRead();
+    return { opening, rows: results[results.length - (endsTransaction ? 2 : 1)].rows as R[] };
+  }
+
+  /**
+   * The read committed the transaction (see openWith): the connection goes back to the pool at once,
+   * before the rows are used. Anything the request still sends opens a transaction again with the
+   * same opening statement, which checks the credential again (see `reopened`).
+   */
+  private async endedWithRead(): Promise<void> {
+    const runner = this.runner!;
+    Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+    this.opening = null;
+    this.runner = null;
+    this.client = null;
+    this.reopens = true;
+    await runner.release();
   }
 
   /** The rows the opening statement answered, e.g. the verified role. */
@@ -248,6 +279,9 @@ export class ScopedTransaction {
 
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     if (this.finished) return;
+    // The first read ended its transaction; what must run at commit (e.g. an audit) opens another.
+    const atCommit = outcome === 'commit' ? this.atCommit.map((statement) => statement()).filter((statement): statement is string => statement !== null) : [];
+    if (!this.opening && this.reopens && atCommit.length && !this.cancelling) await this.manager();
     this.finished = true;
     if (!this.opening) return;
     const runner = this.runner!;
@@ -262,10 +296,9 @@ export class ScopedTransaction {
       }
       // COMMIT goes straight to the connection (with what must run just before it, in the same round
       // trip), not through TypeORM's runner: its bookkeeping around a COMMIT cost more than sending it.
-      const statements = this.atCommit.map((statement) => statement()).filter((statement): statement is string => statement !== null);
-      this.statements += statements.length;
+      this.statements += atCommit.length;
       try {
-        await this.enqueue(() => client.query([...statements, 'COMMIT'].join('; ')), true);
+        await this.enqueue(() => client.query([...atCommit, 'COMMIT'].join('; ')), true);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
@@ -300,6 +333,7 @@ export class ScopedTransaction {
   private enqueue<T>(work: () => Promise<T>, closing = false): Promise<T> {
     if (this.finished && !closing) return Promise.reject(new Error('The request transaction has ended'));
     this.statements += 1;
+    this.roundTrips += 1;
     const run = this.tail
       .then(() => {
         if (this.cancelling) throw new RequestCancelled();
@@ -343,6 +377,7 @@ export class ScopedTransaction {
     const openingCount = this.statementTimeoutMs === undefined ? 2 : 3;
     this.openingRows = results[openingCount - 1].rows;
     read?.done(results);
+    if (this.reopens) this.verifyReopening?.(this.openingRows);
     return runner.manager;
   }
 }

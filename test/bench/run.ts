@@ -16,7 +16,7 @@ import { freePort, memoryOf, startProcess, type ServerProcess } from './processe
 import { summarizeProfile } from './profile';
 import { loadConfig } from '../../src/config';
 import { printSummary, writeResults, type Equivalence } from './report';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -497,6 +497,8 @@ async function profiledRun(
   const result = await runLoad(op, { name: 'graphql, profiled', url: server.url, pid: server.pid, role: APP_ROLE }, source, settings, statsOwner, postmasterPid, () => settle(owner));
   await server.stop();
   result.profile = summarizeProfile(dir, settings.duration);
+  // BENCH_PROFILE_DIR keeps the raw .cpuprofile files, for a look at inclusive times and callers.
+  if (process.env.BENCH_PROFILE_DIR) cpSync(dir, join(process.env.BENCH_PROFILE_DIR, op), { recursive: true });
   rmSync(dir, { recursive: true, force: true });
   if (result.profile) {
     console.log(`      profile of the server during ${op} (${result.profile.sampledMs} ms sampled): ${result.profile.packages.slice(0, 8).map(([name, share]) => `${name} ${share}%`).join(', ')}`);

@@ -17,6 +17,8 @@ export interface GraphQLResponse<T> extends FormattedExecutionResult<T> {
   status: number;
   /** SQL statements the request sent (the server's `x-sql-statements` header). */
   statements: number;
+  /** Round trips those statements took (`x-sql-round-trips`). */
+  roundTrips: number;
 }
 
 type Request = <TResult, TVariables>(
@@ -44,7 +46,12 @@ function requester(url: string): Request {
       body: JSON.stringify({ query: print(document), variables }),
     });
     const body = (await response.json()) as FormattedExecutionResult<never>;
-    return { ...body, status: response.status, statements: Number(response.headers.get('x-sql-statements')) };
+    return {
+      ...body,
+      status: response.status,
+      statements: Number(response.headers.get('x-sql-statements')),
+      roundTrips: Number(response.headers.get('x-sql-round-trips')),
+    };
   };
 }
 

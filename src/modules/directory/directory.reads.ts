@@ -71,7 +71,7 @@ export async function searchServices(ctx: RequestContext, args: ServicesArgs, se
   }
   return readJoinedPage(
     ctx,
-    { rows: ctx.services.database.rows(Service), from: 'services s', alias: 's', where, params, joins: SERVICE_JOINS, selection },
+    { rows: ctx.services.database.rows(Service), from: 'services s', alias: 's', where, params, joins: SERVICE_JOINS, selection, fromRow: ['capacity'] },
     { args, keys: ORDER, direction: 'ASC' },
   );
 }

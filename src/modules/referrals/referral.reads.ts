@@ -77,6 +77,8 @@ const REFERRAL_JOINS: Join[] = [
   {
     field: 'client',
     name: 'clientRecord',
+    // Its personal fields are audited at commit (auditClientRead).
+    recorded: true,
     rows: (ctx) => ctx.services.database.rows(ClientRecord),
     columns: CLIENT_VIEW_COLUMNS,
     from: (parent, self) => `clients ${self} WHERE ${self}.organization_id = ${parent}.organization_id AND ${self}.id = ${parent}.client_id`,
