@@ -265,6 +265,18 @@ describe('without prepared statements (behind a transaction-mode pooler)', () =>
         expect(dataOf(found).services.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Khám sức khỏe người cao tuổi']);
         expect(found.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
       }
+      // The audit of the clients an inbox shows travels in a round trip of its own before COMMIT.
+      const centre = await signUpOrganization(pooled, { name: 'Trung tâm Công tác xã hội huyện Mèo Vạc', kind: 'GOVERNMENT_AGENCY' });
+      await partner(pooled, centre, clinic);
+      const service = await publishService(pooled, clinic, { name: 'Khám mắt' });
+      await referClient(pooled, centre, clinic, { serviceId: service.id, client: { fullName: 'Bà Lò Thị Mai' } });
+      const inbox = await pooled.request(document(INBOX), { first: 5 }, { token: clinic.token });
+      expect(dataOf(inbox).referralInbox.edges[0].node.client.fullName).toBe('Bà Lò Thị Mai');
+      const [audited] = await pooled.ownerQuery<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_events WHERE organization_id = $1 AND action = 'readClient' AND request_id IS NOT NULL`,
+        [clinic.organizationId],
+      );
+      expect(audited.n).toBe(1);
       dataOf(await pooled.request(LogoutDocument, {}, { token: reader.token }));
       const refused = await pooled.request(document(DIRECTORY), { search: 'kham', first: 5 }, { token: reader.token });
       expect(refused.status).toBe(401);

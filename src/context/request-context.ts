@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { forbidden, unauthenticated } from '../common/errors';
 import type { ApiKeyScope, Role } from '../common/permissions';
 import type { RequestClass } from '../common/request-class';
-import type { Database, ScopedTransaction, TenantSettings } from '../database/database';
+import type { Database, ScopedTransaction, Statement, TenantSettings } from '../database/database';
 import type { Logger } from '../logger';
 
 /** What a signed access token says: who, for which organization, in which session. Checked against the database before it is trusted. */
@@ -330,11 +330,10 @@ export class RequestContext {
   }
 
   /**
-   * Runs `statement` (asked for its text at commit; escaped literals only) just before the request's
-   * transaction commits, in the same round trip as COMMIT; the response fails if it does (see
-   * ScopedTransaction.beforeCommit).
+   * Runs `statement` (asked for at commit) just before the request's transaction commits, in the same
+   * round trip as COMMIT; the response fails if it does (see ScopedTransaction.beforeCommit).
    */
-  beforeCommit(statement: () => string | null): void {
+  beforeCommit(statement: () => Statement | null): void {
     if (!this.transaction?.isOpen) throw new Error('beforeCommit needs the request transaction open');
     this.transaction.beforeCommit(statement);
   }

@@ -91,6 +91,34 @@ function parsedStatements(client: PoolClient): Record<string, string> {
   return (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
 }
 
+/** A statement with its parameters, as node-postgres takes it. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * A statement prepared at SQL level (`PREPARE`/`EXECUTE`, its values as escaped literals), to travel
+ * in one simple-protocol string with others. SQL-level and protocol-level prepared statements share
+ * their names on a connection, so node-postgres is told it exists once it ran (`done`); if the string
+ * fails, whether PREPARE ran is unknown, so the name is dropped (`failed`: an error if it never ran).
+ */
+function preparedCall(client: PoolClient, name: string, { text, values }: Statement): { statements: string[]; done(): void; failed(): Promise<void> } {
+  const prepared = parsedStatements(client);
+  const preparing = prepared[name] !== text;
+  const statements = [`EXECUTE ${name}(${values.map(literal).join(', ')})`];
+  if (preparing) statements.unshift(`PREPARE ${name} AS ${text}`);
+  return {
+    statements,
+    done: () => {
+      prepared[name] = text;
+    },
+    failed: async () => {
+      if (preparing) await client.query(`DEALLOCATE ${name}`).catch(() => undefined);
+    },
+  };
+}
+
 /** A value as an SQL literal, in the text form node-postgres sends parameters in. */
 function literal(value: unknown): string {
   const text = prepareValue(value);
@@ -113,7 +141,7 @@ export class ScopedTransaction {
   private opening: Promise<EntityManager> | null = null;
   private openingRows: Record<string, unknown>[] = [];
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly atCommit: (() => string | null)[] = [];
+  private readonly atCommit: (() => Statement | null)[] = [];
   /** SQL statements sent, transaction control included: the N+1 guard in tests, and the benchmark's measure. */
   statements = 0;
   /** Round trips to PostgreSQL (a round trip may carry several statements). */
@@ -177,26 +205,20 @@ export class ScopedTransaction {
     }
     let results: QueryResult[] = [];
     this.opening = this.open((client) => {
-      const prepared = parsedStatements(client);
-      const preparing = prepared[name] !== text;
-      const statements = [`EXECUTE ${name}(${values.map(literal).join(', ')})`];
-      if (preparing) statements.unshift(`PREPARE ${name} AS ${text}`);
+      const call = preparedCall(client, name, { text, values });
       this.statements += 1;
       if (endsTransaction) {
-        statements.push('COMMIT');
+        call.statements.push('COMMIT');
         this.statements += 1;
       }
       return {
-        tail: statements.join('; '),
+        tail: call.statements.join('; '),
         done: (answered) => {
           results = answered;
-          prepared[name] = text;
+          call.done();
         },
-        // PREPARE outlives a rolled-back transaction: whether it ran before the failure is unknown, so
-        // the name is dropped (an error if it never ran), and the connection's state is known again.
-        failed: async () => {
-          if (preparing) await client.query(`DEALLOCATE ${name}`).catch(() => undefined);
-        },
+        // PREPARE outlives a rolled-back transaction: the connection's state is known again after this.
+        failed: call.failed,
       };
     });
     await this.opening;
@@ -217,6 +239,9 @@ export class ScopedTransaction {
     this.runner = null;
     this.client = null;
     this.reopens = true;
+    // A cancel sent for this connection (the client went away) must have reached its backend before
+    // the connection can serve anyone else: otherwise it could cancel the next request's statement.
+    await this.cancelling;
     await runner.release();
   }
 
@@ -266,13 +291,13 @@ export class ScopedTransaction {
   }
 
   /**
-   * Registers a statement to run just before COMMIT, in the same round trip: `statement` is asked
-   * for its text when the transaction commits (null for nothing), written with escaped literals only
-   * (a simple-protocol query string takes no parameters). If it fails, the transaction does not
-   * commit and the request fails, so what it records (e.g. that personal fields were read) is never
-   * missing from a response that was sent.
+   * Registers a statement to run just before COMMIT: `statement` is asked for it when the
+   * transaction commits (null for nothing). It travels in the same round trip as COMMIT, prepared at
+   * SQL level once per connection, unless prepared statements are off (then in a round trip of its
+   * own). If it fails, the transaction does not commit and the request fails, so what it records
+   * (e.g. that personal fields were read) is never missing from a response that was sent.
    */
-  beforeCommit(statement: () => string | null): void {
+  beforeCommit(statement: () => Statement | null): void {
     if (this.finished) throw new Error('The transaction has ended');
     this.atCommit.push(statement);
   }
@@ -280,7 +305,7 @@ export class ScopedTransaction {
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     if (this.finished) return;
     // The first read ended its transaction; what must run at commit (e.g. an audit) opens another.
-    const atCommit = outcome === 'commit' ? this.atCommit.map((statement) => statement()).filter((statement): statement is string => statement !== null) : [];
+    const atCommit = outcome === 'commit' ? this.atCommit.map((statement) => statement()).filter((statement): statement is Statement => statement !== null) : [];
     if (!this.opening && this.reopens && atCommit.length && !this.cancelling) await this.manager();
     this.finished = true;
     if (!this.opening) return;
@@ -296,11 +321,19 @@ export class ScopedTransaction {
       }
       // COMMIT goes straight to the connection (with what must run just before it, in the same round
       // trip), not through TypeORM's runner: its bookkeeping around a COMMIT cost more than sending it.
-      this.statements += atCommit.length;
+      const calls: ReturnType<typeof preparedCall>[] = [];
       try {
-        await this.enqueue(() => client.query([...atCommit, 'COMMIT'].join('; ')), true);
+        for (const statement of atCommit) {
+          const name = this.options.openWithFirstRead ? statementName(statement.text) : null;
+          if (name) calls.push(preparedCall(client, name, statement));
+          else await this.enqueue(() => client.query(statement), true);
+        }
+        this.statements += calls.length;
+        await this.enqueue(() => client.query([...calls.flatMap((call) => call.statements), 'COMMIT'].join('; ')), true);
+        for (const call of calls) call.done();
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
+        for (const call of calls) await call.failed();
         throw error;
       } finally {
         Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });

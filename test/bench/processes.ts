@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -26,9 +26,12 @@ export async function startProcess(
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, resolve(script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
+  // BENCH_SERVER_LOG names a file that receives every process's output, for errors under load.
+  const log = process.env.BENCH_SERVER_LOG;
   const keep = (line: string) => {
     tail.push(line);
     if (tail.length > 30) tail.shift();
+    if (log) appendFileSync(log, `${name}: ${line}\n`);
   };
   createInterface({ input: child.stdout! }).on('line', keep);
   createInterface({ input: child.stderr! }).on('line', keep);

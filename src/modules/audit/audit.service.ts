@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { escapeLiteral } from 'pg';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { paginate, type Page } from '../../common/pagination';
 import type { Principal, RequestContext } from '../../context/request-context';
@@ -42,27 +41,33 @@ export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promi
 const clientReads = (ctx: RequestContext) => {
   const principal = ctx.verifiedPrincipal;
   if (!principal) throw new Error('Client reads are recorded for a verified principal only');
-  const reads = new Set<string>();
-  const literal = (value: string | null) => (value === null ? 'NULL' : `${escapeLiteral(value)}::uuid`);
-  const actor = `${literal(principal.organizationId)}, ${literal(principal.kind === 'user' ? principal.userId : null)}, ${literal(
-    principal.kind === 'apiKey' ? principal.apiKeyId : null,
-  )}`;
+  const reads = new Map<string, { organizationId: string; id: string }>();
   ctx.beforeCommit(() => {
     if (!reads.size) return null;
-    const rows = [...reads].map((key) => {
-      const [organizationId, clientId] = key.split(':');
-      const subject = organizationId === principal.organizationId ? null : organizationId;
-      return `(${actor}, gen_random_uuid(), ${literal(subject)}, 'readClient', 'Client', ${literal(clientId)}, ${literal(ctx.requestId)})`;
-    });
-    return `INSERT INTO audit_events (organization_id, actor_user_id, actor_api_key_id, id, subject_organization_id, action, entity_type, entity_id, request_id)
-            VALUES ${rows.join(', ')}`;
+    const clients = [...reads.values()];
+    return {
+      // One text whatever the number of clients, so it is prepared once per connection.
+      text: `INSERT INTO audit_events (organization_id, actor_user_id, actor_api_key_id, id, subject_organization_id, action, entity_type, entity_id, request_id)
+             SELECT $1::uuid, $2::uuid, $3::uuid, gen_random_uuid(), read.subject, 'readClient', 'Client', read.client, $4::uuid
+             FROM unnest($5::uuid[], $6::uuid[]) AS read (subject, client)`,
+      values: [
+        principal.organizationId,
+        principal.kind === 'user' ? principal.userId : null,
+        principal.kind === 'apiKey' ? principal.apiKeyId : null,
+        ctx.requestId,
+        clients.map((client) => (client.organizationId === principal.organizationId ? null : client.organizationId)),
+        clients.map((client) => client.id),
+      ],
+    };
   });
   return reads;
 };
 
 /** Records that the response shows personal fields of `client` (once per client per request). */
 export function auditClientRead(ctx: RequestContext, client: { organizationId: string; id: string }): void {
-  ctx.loader(clientReads).add(`${client.organizationId}:${client.id}`);
+  const reads = ctx.loader(clientReads);
+  const key = `${client.organizationId}:${client.id}`;
+  if (!reads.has(key)) reads.set(key, { organizationId: client.organizationId, id: client.id });
 }
 
 /** The acting organization's trail, and events of other organizations that touched its records; newest first. */
