@@ -1,7 +1,7 @@
 import { getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context';
 import { badInput } from './errors';
-import { plainFieldsOf } from './plain-fields';
+import { directFieldResolver, plainFieldsOf } from './plain-fields';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -68,7 +68,7 @@ function inSavepoint(resolve: GraphQLFieldResolver<unknown, RequestContext>, aud
  * referrals resolves about 1,750 fields, and a wrapper on each (an async function and a promise per
  * field) cost more CPU than the page's SQL. Fields with arguments get the text check; mutation
  * fields run in a savepoint with their audit event; plain properties are read by graphql-js's
- * default resolver.
+ * default resolver, and field resolvers that need only their root and the context are called directly.
  */
 export function guardFields(schema: GraphQLSchema, audit: MutationAudit): GraphQLSchema {
   const mutationType = schema.getMutationType();
@@ -77,6 +77,11 @@ export function guardFields(schema: GraphQLSchema, audit: MutationAudit): GraphQ
     for (const field of Object.values(type.getFields())) {
       if (!field.args.length && plainFieldsOf(type.name).has(field.name)) {
         field.resolve = undefined;
+        continue;
+      }
+      const direct = !field.args.length && type !== mutationType ? directFieldResolver(type.name, field.name) : null;
+      if (direct) {
+        field.resolve = direct as GraphQLFieldResolver<unknown, unknown>;
         continue;
       }
       const original = field.resolve;
