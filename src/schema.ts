@@ -8,13 +8,14 @@ import { MODULES } from './modules';
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const resolvers = resolversOf(MODULES);
   const schema = await buildSchema({
-    resolvers: resolversOf(MODULES),
+    resolvers,
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
   });
-  return guardFields(schema, mutationAuditOf(MODULES));
+  return guardFields(schema, mutationAuditOf(MODULES), resolvers);
 }
 
 function resolversOf(modules: readonly AppModule[]): NonEmptyArray<Function> {

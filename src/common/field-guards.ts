@@ -70,7 +70,7 @@ function inSavepoint(resolve: GraphQLFieldResolver<unknown, RequestContext>, aud
  * fields run in a savepoint with their audit event; plain properties are read by graphql-js's
  * default resolver, and field resolvers that need only their root and the context are called directly.
  */
-export function guardFields(schema: GraphQLSchema, audit: MutationAudit): GraphQLSchema {
+export function guardFields(schema: GraphQLSchema, audit: MutationAudit, resolverClasses: readonly Function[]): GraphQLSchema {
   const mutationType = schema.getMutationType();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -79,7 +79,7 @@ export function guardFields(schema: GraphQLSchema, audit: MutationAudit): GraphQ
         field.resolve = undefined;
         continue;
       }
-      const direct = !field.args.length && type !== mutationType ? directFieldResolver(type.name, field.name) : null;
+      const direct = !field.args.length && type !== mutationType ? directFieldResolver(type.name, field.name, resolverClasses) : null;
       if (direct) {
         field.resolve = direct as GraphQLFieldResolver<unknown, unknown>;
         continue;

@@ -43,13 +43,19 @@ function asInstance(Target: new () => object, value: unknown): unknown {
  * without the wrapper (which builds and sorts a parameter list and a middleware chain per call, on
  * every row of a page). Null for every other field.
  */
-export function directFieldResolver(typeName: string, fieldName: string): GraphQLFieldResolver<Record<string, unknown>, Record<string, unknown>> | null {
+export function directFieldResolver(
+  typeName: string,
+  fieldName: string,
+  resolverClasses: readonly Function[],
+): GraphQLFieldResolver<Record<string, unknown>, Record<string, unknown>> | null {
   const storage = getMetadataStorage();
-  const objectType = storage.objectTypes.find((type) => type.name === typeName);
-  if (!objectType) return null;
-  const resolver = storage.fieldResolvers.find(
-    (candidate) => candidate.kind === 'external' && candidate.schemaName === fieldName && candidate.getObjectType?.() === objectType.target,
-  );
+  // type-graphql's metadata is global: it may also hold classes of an earlier load of the same code
+  // (another test file in the same process). Only the resolver classes the schema was built from count.
+  const resolver = storage.fieldResolvers.find((candidate) => {
+    if (candidate.kind !== 'external' || candidate.schemaName !== fieldName || !resolverClasses.includes(candidate.target)) return false;
+    const objectType = candidate.getObjectType?.();
+    return storage.objectTypes.some((type) => type.target === objectType && type.name === typeName);
+  });
   if (!resolver || resolver.roles?.length || resolver.middlewares?.length) return null;
   const getters: DirectParam[] = [];
   for (const param of [...(resolver.params ?? [])].sort((a, b) => a.index - b.index)) {
