@@ -3,6 +3,7 @@ import { ReferralNetwork1795500000000 } from './1795500000000-referral-network';
 import { Programs1795600000000 } from './1795600000000-programs';
 import { Operations1795700000000 } from './1795700000000-operations';
 import { ReadPath1795800000000 } from './1795800000000-read-path';
+import { Trust1795900000000 } from './1795900000000-trust';
 
 /** Every migration in order. Listed explicitly so the compiled server and the tests load the same set. */
-export const MIGRATIONS = [Foundation1795400000000, ReferralNetwork1795500000000, Programs1795600000000, Operations1795700000000, ReadPath1795800000000];
+export const MIGRATIONS = [Foundation1795400000000, ReferralNetwork1795500000000, Programs1795600000000, Operations1795700000000, ReadPath1795800000000, Trust1795900000000];

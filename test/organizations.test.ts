@@ -32,6 +32,25 @@ describe('organization directory', () => {
     expect(literal.edges).toEqual([]);
   });
 
+  it('finds organizations without their accents, by name and region, and by their new name after a rename', async () => {
+    const viewer = await signUpOrganization(app, { name: 'Quỹ Hỗ trợ Cộng đồng Mê Kông', kind: 'FUNDER' });
+    const centre = await signUpOrganization(app, { name: 'Trung tâm Công tác xã hội tỉnh Hà Giang', kind: 'GOVERNMENT_AGENCY' });
+    const union = await signUpOrganization(app, { name: 'Đoàn Thanh niên xã Lũng Cú', kind: 'COMMUNITY_GROUP' });
+    dataOf(await app.request(UpdateOrganizationDocument, { input: { region: 'Hà Giang' } }, { token: union.token }));
+    const names = async (search: string) =>
+      dataOf(await app.request(OrganizationsDocument, { search }, { token: viewer.token })).organizations.edges.map((e) => e.node.name);
+
+    expect(await names('trung tam cong tac xa hoi')).toEqual(['Trung tâm Công tác xã hội tỉnh Hà Giang']);
+    expect(await names('TRUNG TÂM công tác')).toEqual(['Trung tâm Công tác xã hội tỉnh Hà Giang']);
+    // "đ" folds to "d"; the region is searched with the name.
+    expect(await names('doan thanh nien')).toEqual(['Đoàn Thanh niên xã Lũng Cú']);
+    expect((await names('ha giang')).sort()).toEqual(['Trung tâm Công tác xã hội tỉnh Hà Giang', 'Đoàn Thanh niên xã Lũng Cú'].sort());
+
+    dataOf(await app.request(UpdateOrganizationDocument, { input: { name: 'Trung tâm Bảo trợ xã hội tỉnh Hà Giang' } }, { token: centre.token }));
+    expect(await names('bao tro xa hoi')).toEqual(['Trung tâm Bảo trợ xã hội tỉnh Hà Giang']);
+    expect(await names('cong tac xa hoi')).toEqual([]);
+  });
+
   it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
     const admin = await signUpOrganization(app);
     const unknown = await app.request(OrganizationDocument, { id: '00000000-0000-4000-8000-000000000000' }, { token: admin.token });

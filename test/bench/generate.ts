@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { runMigrations } from '../../src/database/bootstrap';
 import { foldForSearch } from '../../src/common/search-text';
+import { organizationSearchText } from '../../src/modules/organizations/organization.service';
 import { CopyWriter } from './copy';
 import { COMMENTS, REFERRAL_NEEDS, REFERRAL_REASONS } from './names';
 import type { Sizes } from './options';
@@ -263,7 +264,7 @@ async function writeDirectory(url: string, plan: Plan, passwordHash: string, cou
   const total = plan.orgs.length;
   const bar = progressBar('organisations and directory', total, 'organisations');
   const writers = {
-    organizations: new CopyWriter(client, 'organizations', ['id', 'name', 'kind', 'description', 'country_code', 'region', 'website', 'created_at', 'updated_at']),
+    organizations: new CopyWriter(client, 'organizations', ['id', 'name', 'kind', 'description', 'country_code', 'region', 'website', 'search_text', 'created_at', 'updated_at']),
   };
   for (const org of plan.orgs) {
     writers.organizations.add([
@@ -274,6 +275,7 @@ async function writeDirectory(url: string, plan: Plan, passwordHash: string, cou
       org.country.code,
       org.region,
       rnd(T.organization, org.index, 12) < 0.6 ? `https://org${org.index}.example.org` : null,
+      organizationSearchText(org),
       iso(org.createdAt),
       iso(org.createdAt),
     ]);

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { DateTimeScalar } from '../../common/scalars';
 
 export enum OrganizationKind {
@@ -39,6 +39,7 @@ registerEnumType(OrganizationKind, {
     "An organization on the platform (HSDS: organization). Every field here is public to all signed-in organizations; an organization's private data lives in other types.",
 })
 @Entity({ name: 'organizations' })
+@Index('ix_organizations_search_text', { synchronize: false })
 @Check('ck_organizations_kind', `kind IN (${Object.values(OrganizationKind).map((k) => `'${k}'`).join(', ')})`)
 @Check('ck_organizations_country_code', `country_code ~ '^[A-Z]{2}$'`)
 export class Organization {
@@ -69,6 +70,10 @@ export class Organization {
   @Field(() => String, { nullable: true, description: 'Public website (HSDS: website).' })
   @Column({ type: 'text', nullable: true })
   website!: string | null;
+
+  /** Name and region folded for accent-insensitive search (common/search-text.ts); not a GraphQL field. */
+  @Column({ type: 'text' })
+  searchText!: string;
 
   @Field(() => DateTimeScalar, { description: 'When the organization joined the platform.' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

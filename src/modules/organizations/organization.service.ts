@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
+import { containsPattern, foldForSearch } from '../../common/search-text';
 import type { RequestContext } from '../../context/request-context';
 import type { OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
 import { organizationLoader } from './organization.loaders';
@@ -17,6 +18,11 @@ export interface NewOrganization {
   website?: string | null;
 }
 
+/** What the organization search compares with a folded query: its name and region, folded. */
+export function organizationSearchText(organization: { name: string; region?: string | null }): string {
+  return foldForSearch([organization.name, organization.region].filter(Boolean).join(' '));
+}
+
 /** Registers an organization, in the transaction of the sign-up that creates it (before any tenant is set). */
 export async function createOrganization(em: EntityManager, organization: NewOrganization): Promise<void> {
   await em.insert(Organization, {
@@ -27,6 +33,7 @@ export async function createOrganization(em: EntityManager, organization: NewOrg
     region: organization.region ?? null,
     description: organization.description ?? null,
     website: organization.website ?? null,
+    searchText: organizationSearchText({ name: organization.name.trim(), region: organization.region }),
   });
 }
 
@@ -39,9 +46,9 @@ export async function getOrganization(ctx: RequestContext, id: string): Promise<
 /** The directory: public profiles of every organization on the platform, by name. */
 export async function listOrganizations(ctx: RequestContext, args: OrganizationsArgs): Promise<Page<Organization>> {
   const query = (await ctx.db()).createQueryBuilder(Organization, 'o');
-  if (args.search) {
-    query.andWhere(`o.name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${args.search.replace(/[\\%_]/g, '\\$&')}%` });
-  }
+  // Accent-folded on both sides, as the service directory: "trung tam cong tac xa hoi ha giang" finds "Trung tâm Công tác xã hội tỉnh Hà Giang".
+  const search = args.search ? foldForSearch(args.search) : '';
+  if (search) query.andWhere(`o.search_text LIKE :pattern ESCAPE '\\'`, { pattern: containsPattern(search) });
   if (args.kind) query.andWhere('o.kind = :kind', { kind: args.kind });
   if (args.countryCode) query.andWhere('o.country_code = :countryCode', { countryCode: args.countryCode });
   return paginate(query, args, [
@@ -59,5 +66,6 @@ export async function updateOrganization(ctx: RequestContext, input: UpdateOrgan
   if (input.region !== undefined) organization.region = input.region;
   if (input.description !== undefined) organization.description = input.description;
   if (input.website !== undefined) organization.website = input.website;
+  organization.searchText = organizationSearchText(organization);
   return em.save(organization);
 }
