@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { runMigrations } from '../../src/database/bootstrap';
 import { foldForSearch } from '../../src/common/search-text';
 import { organizationSearchText } from '../../src/modules/organizations/organization.service';
+import { receiverAccessEnd } from '../../src/modules/referrals/referral.lifecycle';
 import { CopyWriter } from './copy';
 import { COMMENTS, REFERRAL_NEEDS, REFERRAL_REASONS } from './names';
 import type { Sizes } from './options';
@@ -439,6 +440,7 @@ async function writeClientsAndReferrals(url: string, plan: Plan, counts: Record<
     'organization_id', 'id', 'receiving_organization_id', 'external_receiver_name', 'service_id', 'client_id', 'consent_id', 'consent_override_reason',
     'shared_fields', 'reason', 'needs', 'urgency', 'due_on', 'status', 'version', 'sent_by_user_id', 'assigned_user_id', 'outcome', 'outcome_reason',
     'service_delivered', 'forwarded_from_organization_id', 'forwarded_from_referral_id', 'created_at', 'updated_at', 'program_organization_id', 'program_id',
+    'receiver_access_until',
   ], true);
   const events = new CopyWriter(await connect(url), 'referral_events', [
     'organization_id', 'id', 'receiving_organization_id', 'referral_id', 'kind', 'from_status', 'to_status', 'note', 'actor_organization_id',
@@ -564,6 +566,7 @@ async function writeClientsAndReferrals(url: string, plan: Plan, counts: Record<
         const bumps = steps.filter((s) => s.kind === 'STATUS_CHANGED' || s.kind === 'ASSIGNED').length;
         const lastBump = [...steps].reverse().find((s) => s.kind === 'STATUS_CHANGED' || s.kind === 'ASSIGNED');
 
+        const ended = status === 'COMPLETED' || status === 'CLOSED' ? steps.find((step) => step.to === status) : undefined;
         const completed = status === 'COMPLETED';
         const successful = completed && u(30) < 0.8;
         const outcome = completed ? (successful ? 'SUCCESSFUL' : 'NOT_SUCCESSFUL') : status === 'CLOSED' ? 'NOT_SUCCESSFUL' : null;
@@ -580,6 +583,7 @@ async function writeClientsAndReferrals(url: string, plan: Plan, counts: Record<
           weighted([['ROUTINE', 75], ['URGENT', 20], ['EMERGENCY', 5]] as const, u(39)), dueOn, status, 1 + bumps, sender.id, assignee,
           outcome, outcomeReason, completed ? successful : status === 'CLOSED' ? false : null, null, null,
           iso(createdAtMs), iso(lastBump?.at ?? createdAtMs), program ? plan.orgs[program.lead].id : null, program?.id ?? null,
+          ended ? iso(receiverAccessEnd(new Date(ended.at), null).getTime()) : null,
         ]);
         for (const step of steps) {
           events.add([

@@ -10,6 +10,7 @@ import type { Consent } from './consent.entity';
 import type { Partnership } from '../partnerships/partnership.entity';
 import { AgeBand, ageBandOn, Sex, Vulnerability } from './client.enums';
 import { clientRecordLoader, consentLoader } from './client.loaders';
+import { receiverSeesClient, type ReferralStatus } from '../referrals/referral.lifecycle';
 
 @ObjectType({ description: "A person the acting organization helps, as its own record: every field. Reading it is audited." })
 export class Client {
@@ -66,13 +67,13 @@ export class Client {
 
 @ObjectType({
   description:
-    'The client of a referral as the viewing organization may see them. The sender sees every field; the receiver sees only the fields in `visibleFields`: those the sender shared, that the client\'s consent still covers, and that the partnership agreement allows, field by field. Every other field is null. Reading it is audited.',
+    'The client of a referral as the viewing organization may see them. The sender sees every field; the receiver sees only the fields in `visibleFields`: those the sender shared, that the client\'s consent still covers, and that the partnership agreement allows, field by field, while the referral is open and, once it is completed or closed, until `Referral.receiverAccessUntil`; none once the receiver declined it or the sender cancelled it. Every other field is null. Reading it is audited.',
 })
 export class ReferredClient {
   @Field(() => ID, { description: "The client's id in the sending organization." })
   id!: string;
 
-  @Field(() => [ClientField], { description: 'The fields the viewer may see now; all others are null. Empty once consent is revoked or expires.' })
+  @Field(() => [ClientField], { description: 'The fields the viewer may see now; all others are null. Empty once consent is revoked or expires, once the referral was declined or cancelled, and once the receiver\'s access window after completion has passed.' })
   visibleFields!: ClientField[];
 
   @Field(() => String, { nullable: true, description: 'Full name (FULL_NAME).' })
@@ -144,6 +145,9 @@ export interface ReferralSharing {
   clientId: string;
   consentId: string | null;
   sharedFields: ClientField[];
+  /** Where the referral is in its life, which bounds the receiver's view (receiverSeesClient). */
+  status: ReferralStatus;
+  receiverAccessUntil: Date | null;
 }
 
 /** What decides the receiver's view of a referral's client, as loaded or as a hot read joined them. */
@@ -179,14 +183,16 @@ export function clientView(ctx: RequestContext, principal: Principal, referral: 
     visible = Object.values(ClientField);
   } else if (principal.organizationId === referral.receivingOrganizationId) {
     if (referral.consentId && !consent) return null;
-    visible = visibleClientFields(
-      {
-        referralFields: referral.sharedFields,
-        consent: consent && { fields: consent.sharedFields, revokedAt: consent.revokedAt, expiresAt: consent.expiresAt },
-        agreementCategories: categoriesFlowingFrom(partnership, referral.organizationId, now),
-      },
-      now,
-    );
+    visible = receiverSeesClient(referral, now)
+      ? visibleClientFields(
+          {
+            referralFields: referral.sharedFields,
+            consent: consent && { fields: consent.sharedFields, revokedAt: consent.revokedAt, expiresAt: consent.expiresAt },
+            agreementCategories: categoriesFlowingFrom(partnership, referral.organizationId, now),
+          },
+          now,
+        )
+      : [];
   } else {
     return null;
   }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { DateTimeScalar } from '../../common/scalars';
 
@@ -42,6 +42,7 @@ registerEnumType(OrganizationKind, {
 @Index('ix_organizations_search_text', { synchronize: false })
 @Check('ck_organizations_kind', `kind IN (${Object.values(OrganizationKind).map((k) => `'${k}'`).join(', ')})`)
 @Check('ck_organizations_country_code', `country_code ~ '^[A-Z]{2}$'`)
+@Check('ck_organizations_receiver_access_days', `receiver_access_days BETWEEN 0 AND 3650`)
 export class Organization {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_organizations' })
@@ -70,6 +71,14 @@ export class Organization {
   @Field(() => String, { nullable: true, description: 'Public website (HSDS: website).' })
   @Column({ type: 'text', nullable: true })
   website!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many days an organization that received one of its referrals keeps seeing the client\'s shared fields after the referral is completed or closed; null for the platform\'s default (90). Set by the organization\'s admins.',
+  })
+  @Column({ type: 'integer', nullable: true })
+  receiverAccessDays!: number | null;
 
   /** Name and region folded for accent-insensitive search (common/search-text.ts); not a GraphQL field. */
   @Column({ type: 'text' })

@@ -66,6 +66,7 @@ export async function updateOrganization(ctx: RequestContext, input: UpdateOrgan
   if (input.region !== undefined) organization.region = input.region;
   if (input.description !== undefined) organization.description = input.description;
   if (input.website !== undefined) organization.website = input.website;
+  if (input.receiverAccessDays !== undefined) organization.receiverAccessDays = input.receiverAccessDays;
   organization.searchText = organizationSearchText(organization);
   return em.save(organization);
 }

@@ -137,6 +137,14 @@ export class Referral {
   @Column({ type: 'uuid', nullable: true })
   programId!: string | null;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "Until when the receiving organization sees the client's shared fields, once the referral was completed or closed (the sender's window, 90 days unless it set another); null before that. A declined or cancelled referral shows the receiver no client field at all.",
+  })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  receiverAccessUntil!: Date | null;
+
   @Field(() => DateTimeScalar, { description: 'When the referral was sent.' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;

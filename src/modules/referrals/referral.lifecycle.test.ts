@@ -1,4 +1,4 @@
-import { checkTransition, FHIR_TASK_STATUS, FINAL_STATUSES, ReferralStatus, TRANSITIONS, type ReferralAction } from './referral.lifecycle';
+import { checkTransition, FHIR_TASK_STATUS, FINAL_STATUSES, receiverAccessEnd, receiverSeesClient, ReferralStatus, TRANSITIONS, type ReferralAction } from './referral.lifecycle';
 
 const ALL_STATUSES = Object.values(ReferralStatus);
 const ACTIONS = Object.keys(TRANSITIONS) as ReferralAction[];
@@ -68,5 +68,35 @@ describe('referral lifecycle', () => {
       COMPLETED: 'completed',
       CLOSED: 'failed',
     });
+  });
+});
+
+describe("the receiver's view of the client over the referral's life", () => {
+  const now = new Date('2026-12-02T12:00:00Z');
+  const later = new Date('2026-12-03T12:00:00Z');
+  const earlier = new Date('2026-12-01T12:00:00Z');
+
+  it('is open while the referral is, closed once declined or cancelled, whatever the window says', () => {
+    for (const status of [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS]) {
+      expect(receiverSeesClient({ status, receiverAccessUntil: null }, now)).toBe(true);
+    }
+    for (const status of [ReferralStatus.DECLINED, ReferralStatus.CANCELLED]) {
+      expect(receiverSeesClient({ status, receiverAccessUntil: later }, now)).toBe(false);
+    }
+  });
+
+  it('lasts until the window ends after completion or closing, and never without one', () => {
+    for (const status of [ReferralStatus.COMPLETED, ReferralStatus.CLOSED]) {
+      expect(receiverSeesClient({ status, receiverAccessUntil: later }, now)).toBe(true);
+      expect(receiverSeesClient({ status, receiverAccessUntil: now }, now)).toBe(false);
+      expect(receiverSeesClient({ status, receiverAccessUntil: earlier }, now)).toBe(false);
+      expect(receiverSeesClient({ status, receiverAccessUntil: null }, now)).toBe(false);
+    }
+  });
+
+  it("ends the window the sender's number of days after the end, 90 by default", () => {
+    expect(receiverAccessEnd(now, null).toISOString()).toBe('2027-03-02T12:00:00.000Z');
+    expect(receiverAccessEnd(now, 0).toISOString()).toBe(now.toISOString());
+    expect(receiverAccessEnd(now, 1).toISOString()).toBe(later.toISOString());
   });
 });

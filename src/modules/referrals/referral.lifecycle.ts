@@ -40,6 +40,33 @@ export const FINAL_STATUSES: readonly ReferralStatus[] = [
 ];
 
 /** Statuses in which the receiver holds the referral and may forward it to a third partner. */
+/** How many days a receiver keeps seeing a client's shared fields after a referral ends, unless its sender sets otherwise. */
+export const DEFAULT_RECEIVER_ACCESS_DAYS = 90;
+
+/**
+ * Whether the receiving organization still sees the client's shared fields (consent and agreement
+ * permitting): while the referral is open; never once it declined or the sender cancelled it; after
+ * it was completed or closed, until the access window its sender set has passed. Its status and
+ * timeline stay visible in every case.
+ */
+export function receiverSeesClient(referral: { status: ReferralStatus; receiverAccessUntil: Date | null }, now: Date): boolean {
+  switch (referral.status) {
+    case ReferralStatus.DECLINED:
+    case ReferralStatus.CANCELLED:
+      return false;
+    case ReferralStatus.COMPLETED:
+    case ReferralStatus.CLOSED:
+      return referral.receiverAccessUntil !== null && referral.receiverAccessUntil > now;
+    default:
+      return true;
+  }
+}
+
+/** The end of a receiver's access to a referral that ends now, by its sender's window in days (null for the default). */
+export function receiverAccessEnd(endedAt: Date, senderDays: number | null): Date {
+  return new Date(endedAt.getTime() + (senderDays ?? DEFAULT_RECEIVER_ACCESS_DAYS) * 86_400_000);
+}
+
 export const FORWARDABLE_STATUSES: readonly ReferralStatus[] = [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS];
 
 export type TransitionCheck =

@@ -32,7 +32,7 @@ import type {
 import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
 import { OutcomeReason, ReferralEventKind, ReferralOutcome } from './referral.enums';
-import { checkTransition, FORWARDABLE_STATUSES, ReferralStatus, type ReferralAction, type ReferralSide } from './referral.lifecycle';
+import { checkTransition, FORWARDABLE_STATUSES, receiverAccessEnd, ReferralStatus, type ReferralAction, type ReferralSide } from './referral.lifecycle';
 import { OPEN_STATUSES } from './referral.reads';
 import { ReferralBox, type ReferralCounts } from './referral.types';
 
@@ -296,7 +296,7 @@ function assertVersion(referral: Referral, expectedVersion: number): void {
   }
 }
 
-type StateChanges = Partial<Pick<Referral, 'outcome' | 'outcomeReason' | 'serviceDelivered'>>;
+type StateChanges = Partial<Pick<Referral, 'outcome' | 'outcomeReason' | 'serviceDelivered' | 'receiverAccessUntil'>>;
 
 /**
  * Moves a referral along its lifecycle under a row lock: the first of two concurrent changes wins,
@@ -320,6 +320,11 @@ async function transition(
       argumentPath: ['input', 'referralId'],
       details: { current: { status: referral.status, version: referral.version } },
     });
+  }
+  if (check.to === ReferralStatus.COMPLETED || check.to === ReferralStatus.CLOSED) {
+    // The receiver keeps the client's shared fields for the window its sender sets, from now.
+    const sender = await ctx.loader(organizationLoader).load(referral.organizationId);
+    changes = { ...changes, receiverAccessUntil: receiverAccessEnd(new Date(), sender?.receiverAccessDays ?? null) };
   }
   await bumpVersion(ctx, referral, { status: check.to, ...changes });
   if (referral.programOrganizationId) await syncReferralFact(ctx, referral, check.to, changes.outcome ?? null);

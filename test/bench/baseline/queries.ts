@@ -110,6 +110,9 @@ function referralRows(from: string, viewer: string): string {
            co.id AS co_id, (co.revoked_at IS NULL AND (co.expires_at IS NULL OR co.expires_at > now())) AS consent_in_force,
            CASE WHEN p.organization_id = ${viewer} THEN ARRAY[${CLIENT_FIELDS.map((f) => `'${f}'`).join(', ')}]
                 WHEN p.consent_id IS NOT NULL AND co.id IS NULL THEN ARRAY[]::text[]
+                -- Declined or cancelled, or past the access window after completion (referral.lifecycle.ts).
+                WHEN p.status IN ('DECLINED', 'CANCELLED')
+                  OR (p.status IN ('COMPLETED', 'CLOSED') AND (p.receiver_access_until IS NULL OR p.receiver_access_until <= now())) THEN ARRAY[]::text[]
                 ELSE ARRAY(SELECT f FROM unnest(ARRAY[${CLIENT_FIELDS.map((f) => `'${f}'`).join(', ')}]) WITH ORDINALITY AS x(f, n)
                             WHERE f = ANY(p.shared_fields)
                               AND (p.consent_id IS NULL OR (co.revoked_at IS NULL AND (co.expires_at IS NULL OR co.expires_at > now()) AND f = ANY(co.shared_fields)))

@@ -1,6 +1,6 @@
 import { NOT_BLANK } from '../../../common/validation';
-import { IsUrl, Length, Matches, MaxLength } from 'class-validator';
-import { ArgsType, Field, InputType } from 'type-graphql';
+import { IsInt, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Int, InputType } from 'type-graphql';
 import { PageArgs } from '../../../common/pagination';
 import { OrganizationKind } from '../organization.entity';
 
@@ -52,11 +52,25 @@ export class UpdateOrganizationInput {
   @MaxLength(500)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
   website?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "How many days (0–3,650) organizations that receive this organization's referrals keep seeing the client's shared fields after a referral is completed or closed; null for the platform's default (90). Applies to referrals that end from now on.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  receiverAccessDays?: number | null;
 }
 
 @ArgsType()
 export class OrganizationsArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Only organizations whose name contains this text (case-insensitive).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only organizations whose name or region contains this text, ignoring case and accents ("ha giang" finds "Hà Giang").',
+  })
   @MaxLength(200)
   search?: string | null;
 
