@@ -1,4 +1,4 @@
-import { loadConfig } from './config';
+import { loadConfig, unsafeSettings } from './config';
 
 describe('configuration', () => {
   it('refuses to start in production without a token secret or an application-role password', () => {
@@ -15,6 +15,25 @@ describe('configuration', () => {
 
   it('keeps stack traces out even when NODE_ENV is unset', () => {
     expect(loadConfig({}).graphql.exposeErrorDetails).toBe(false);
+  });
+
+  it('names each unsafe setting in use, one line each, and none when everything is set', () => {
+    const development = unsafeSettings(loadConfig({}));
+    expect(development).toHaveLength(3);
+    expect(development.join('\n')).toMatch(/sign-up is open[\s\S]*TOKEN_SECRET[\s\S]*APP_DB_PASSWORD/);
+    const embeddedProduction = unsafeSettings(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', SIGN_UP_ENABLED: 'false' }));
+    expect(embeddedProduction).toEqual([expect.stringMatching(/embedded PostgreSQL[\s\S]*DATABASE_URL/)]);
+    expect(
+      unsafeSettings(
+        loadConfig({
+          NODE_ENV: 'production',
+          TOKEN_SECRET: 'x'.repeat(32),
+          APP_DB_PASSWORD: 'a-strong-password',
+          SIGN_UP_ENABLED: 'false',
+          DATABASE_URL: 'postgres://owner:secret@db.example.org/ngo',
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('names every invalid variable', () => {

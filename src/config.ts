@@ -130,5 +130,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       heavyRequests: e.FAIR_SHARE_HEAVY_REQUESTS,
     },
     http: { port: e.PORT, host: e.HOST, requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
+    /** Settings left at values published in this repository (fine for development, never for real data). */
+    defaults: { tokenSecret: !e.TOKEN_SECRET, appPassword: !e.APP_DB_PASSWORD && !e.APP_DATABASE_URL },
   };
+}
+
+/**
+ * One line for each setting in use that is unsafe with real data, for the start-up log: the
+ * published development secrets, the embedded database in production, open sign-up.
+ */
+export function unsafeSettings(config: Config): string[] {
+  const lines: string[] = [];
+  if (config.auth.signUpEnabled) {
+    lines.push('sign-up is open: anyone can create an organization and its admin (SIGN_UP_ENABLED=false; operators then create them)');
+  }
+  if (config.defaults.tokenSecret) {
+    lines.push('the published development TOKEN_SECRET signs access tokens: anyone can forge them (set TOKEN_SECRET)');
+  }
+  if (config.defaults.appPassword) {
+    lines.push("the application role has the published development password (set APP_DB_PASSWORD)");
+  }
+  if (config.production && !config.database.ownerUrl) {
+    lines.push('production runs on the embedded PostgreSQL: one process, no backups, no replicas (set DATABASE_URL)');
+  }
+  return lines;
 }

