@@ -12,6 +12,7 @@ const schema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().default('0.0.0.0'),
+    TRUST_PROXY: z.string().default('false'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     DATABASE_URL: z.string().url().optional(),
@@ -35,6 +36,7 @@ const schema = z
     REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(30 * 24 * 3600),
     INVITATION_TTL_SECONDS: z.coerce.number().int().min(300).default(7 * 24 * 3600),
     SIGN_UP_ENABLED: booleanString.default(true),
+    SIGN_IN_THROTTLE: booleanString.default(true),
 
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
     ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
@@ -75,6 +77,17 @@ const schema = z
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/**
+ * Express's `trust proxy`: which hops of `X-Forwarded-For` name the client (sign-in throttling
+ * counts per client address). `false` (the default): the socket's address, the header ignored;
+ * `true`: every hop trusted; a number: that many hops; otherwise addresses, subnets or names
+ * such as `loopback`, comma-separated.
+ */
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 /** Reads and validates the environment once; an invalid value stops the process with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = schema.safeParse(env);
@@ -109,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       invitationTtlSeconds: e.INVITATION_TTL_SECONDS,
       signUpEnabled: e.SIGN_UP_ENABLED,
+      /** Sign-in attempts counted per account and per client address, with a backoff (sign-in-throttle.ts). */
+      signInThrottle: e.SIGN_IN_THROTTLE,
       argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
     },
     graphql: {
@@ -129,7 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       apiKeyRequests: e.FAIR_SHARE_API_KEY_REQUESTS,
       heavyRequests: e.FAIR_SHARE_HEAVY_REQUESTS,
     },
-    http: { port: e.PORT, host: e.HOST, requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
+    http: { port: e.PORT, host: e.HOST, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, trustProxy: trustProxyOf(e.TRUST_PROXY) },
     /** Settings left at values published in this repository (fine for development, never for real data). */
     defaults: { tokenSecret: !e.TOKEN_SECRET, appPassword: !e.APP_DB_PASSWORD && !e.APP_DATABASE_URL },
   };
@@ -143,6 +158,9 @@ export function unsafeSettings(config: Config): string[] {
   const lines: string[] = [];
   if (config.auth.signUpEnabled) {
     lines.push('sign-up is open: anyone can create an organization and its admin (SIGN_UP_ENABLED=false; operators then create them)');
+  }
+  if (!config.auth.signInThrottle) {
+    lines.push('sign-in throttling is off: passwords can be guessed at full speed (SIGN_IN_THROTTLE=true)');
   }
   if (config.defaults.tokenSecret) {
     lines.push('the published development TOKEN_SECRET signs access tokens: anyone can forge them (set TOKEN_SECRET)');

@@ -176,6 +176,8 @@ export async function startServer(options: {
   app.disable('x-powered-by');
   // Responses are per tenant and per request, never revalidated: hashing each body for an ETag is wasted.
   app.set('etag', false);
+  // Which X-Forwarded-For hops to believe for req.ip (TRUST_PROXY): none unless configured.
+  app.set('trust proxy', config.http.trustProxy);
   // The API serves JSON only; the explorer page (development) loads Apollo's scripts, so no CSP there.
   app.use(helmet({ contentSecurityPolicy: config.graphql.introspection ? false : undefined, crossOriginEmbedderPolicy: false }));
   const httpServer = http.createServer(app);
@@ -222,8 +224,8 @@ export async function startServer(options: {
     documentSizeLimit(config.graphql.maxDocumentBytes),
     ...(config.graphql.persistedQueriesOnly ? [persistedQueriesOnly()] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const context = new RequestContext(services, res.locals.credential as Credential | null);
+      context: async ({ req, res }) => {
+        const context = new RequestContext(services, res.locals.credential as Credential | null, req.ip ?? null);
         // The connection closed before the response was sent: the client went away.
         res.once('close', () => {
           if (!res.writableFinished) context.cancel();

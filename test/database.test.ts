@@ -11,12 +11,12 @@ import { startTestApp, type TestApp } from './setup/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
+  app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', SIGN_IN_THROTTLE: 'true' });
   // Organizations with rows in every table: members, sessions, invitations, API keys, services and
   // places, partnerships, clients, consents, referrals with their timelines, audit events, joint
   // programmes (members, results, indicators, targets, enrolments, deliveries, rollups, reported
-  // values, and the facts of referrals made within a programme), rate-limit counters, and an
-  // idempotency key.
+  // values, and the facts of referrals made within a programme), rate-limit counters, sign-in
+  // attempts (the world's wrong passwords), and an idempotency key.
   const world = await buildWorld(app);
   const client = await registerClient(app, world.a.admin, { fullName: 'Idempotent' });
   await sendReferral(app, world.a.admin, { clientId: client.id, externalReceiverName: 'Chùa Phúc Khánh', idempotencyKey: `key-${client.id}` });

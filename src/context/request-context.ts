@@ -100,6 +100,8 @@ export class RequestContext {
   constructor(
     readonly services: AppServices,
     credential: Credential | null,
+    /** The client's address (the socket's, or X-Forwarded-For's behind a trusted proxy); null when unknown. */
+    readonly clientAddress: string | null = null,
   ) {
     this.credential = credential;
     this.logger = services.logger.child({ requestId: this.requestId });

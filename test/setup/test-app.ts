@@ -102,6 +102,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     // Test files send many requests per minute; rate limits get their own tests.
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_API_KEY_PER_MINUTE: '0',
+    // Test files sign in hundreds of times from one address, and try wrong passwords on purpose; the throttle has its own tests.
+    SIGN_IN_THROTTLE: 'false',
     // Test files race requests of one organization on purpose; the fair share gets its own test.
     FAIR_SHARE_ORGANIZATION_REQUESTS: '0',
     FAIR_SHARE_API_KEY_REQUESTS: '0',

@@ -4,6 +4,7 @@ import { IsNull, type EntityManager } from 'typeorm';
 import { type AppError, conflict, forbidden, isUniqueViolation, unauthenticated } from '../../common/errors';
 import { type ApiKeyScope, Role } from '../../common/permissions';
 import type { AccessClaims, Credential, Principal, RequestContext, SessionOpening } from '../../context/request-context';
+import { countSignInAttempt, signInSucceeded } from './sign-in-throttle';
 import { createOrganization } from '../organizations/organization.service';
 import { AuthSession } from './auth-session.entity';
 import { AuthPayload, Viewer } from './auth.types';
@@ -89,6 +90,8 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<A
     throw forbidden('Sign-up is switched off on this server: ask an admin of an organization to invite you');
   }
   const email = normalizeEmail(input.email);
+  // Sign-up with an existing account's password adds an organization to it: a way to guess passwords too.
+  const attempt = await countSignInAttempt(ctx, 'signUp', { kind: 'account', value: email });
   const organizationId = randomUUID();
   const newPasswordHash = await credentials.hashPassword(input.password);
   try {
@@ -109,6 +112,7 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<A
       await em.insert(Membership, { organizationId, id: randomUUID(), userId, role: Role.ADMIN, version: 1 });
       return startSession(ctx, em, { userId, organizationId, role: Role.ADMIN });
     });
+    await signInSucceeded(ctx, 'signUp', attempt);
     return signedIn(ctx, payload);
   } catch (error) {
     if (isUniqueViolation(error, 'uq_users_email')) {
@@ -121,6 +125,7 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<A
 export async function login(ctx: RequestContext, input: LoginInput): Promise<AuthPayload> {
   const { database, credentials } = ctx.services;
   const email = normalizeEmail(input.email);
+  const attempt = await countSignInAttempt(ctx, 'login', { kind: 'account', value: email });
   const user = await database.platform('login', { loginEmail: email }, async (tx) =>
     (await tx.manager()).findOne(User, { where: { email } }),
   );
@@ -144,6 +149,7 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
     await tx.rescope({ userId: user.id, organizationId: membership.organizationId });
     return startSession(ctx, em, membership);
   });
+  await signInSucceeded(ctx, 'login', attempt);
   return signedIn(ctx, payload);
 }
 

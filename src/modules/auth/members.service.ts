@@ -7,6 +7,7 @@ import type { RequestContext } from '../../context/request-context';
 import { AuthSession } from './auth-session.entity';
 import { normalizeEmail, signedIn, startSession } from './auth.service';
 import type { AuthPayload } from './auth.types';
+import { countSignInAttempt, signInSucceeded } from './sign-in-throttle';
 import { hashSecret } from './credentials';
 import type {
   AcceptInvitationInput,
@@ -152,6 +153,7 @@ export async function revokeInvitation(ctx: RequestContext, input: RevokeInvitat
 export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitationInput): Promise<AuthPayload> {
   const { database, credentials } = ctx.services;
   const tokenHash = hashSecret(input.token);
+  const attempt = await countSignInAttempt(ctx, 'acceptInvitation', { kind: 'invitation', value: tokenHash });
   const newPasswordHash = await credentials.hashPassword(input.password);
   const payload = await database.platform('acceptInvitation', { lookupHash: tokenHash }, async (tx) => {
     const em = await tx.manager();
@@ -206,5 +208,6 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
     );
     return startSession(ctx, em, { userId, organizationId: invitation.organizationId, role: invitation.role });
   });
+  await signInSucceeded(ctx, 'acceptInvitation', attempt);
   return signedIn(ctx, payload);
 }
