@@ -37,6 +37,7 @@ const schema = z
     INVITATION_TTL_SECONDS: z.coerce.number().int().min(300).default(7 * 24 * 3600),
     SIGN_UP_ENABLED: booleanString.default(true),
     SIGN_IN_THROTTLE: booleanString.default(true),
+    PERSISTED_QUERIES_PER_ORGANIZATION: z.coerce.number().int().min(0).default(500),
 
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
     ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
@@ -134,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       limits: { maxDepth: e.MAX_QUERY_DEPTH, maxComplexity: e.MAX_QUERY_COMPLEXITY, maxAliases: e.MAX_ALIASES },
       maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
       persistedQueriesOnly: e.PERSISTED_QUERIES_ONLY,
+      /** Automatic persisted queries one organization may keep registered (its least recently used go first). */
+      persistedQueriesPerOrganization: e.PERSISTED_QUERIES_PER_ORGANIZATION,
       compiledQueries: e.GRAPHQL_COMPILED_QUERIES,
     },
     /** Requests per minute; 0 switches a limit off. */

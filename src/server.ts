@@ -17,7 +17,7 @@ import { RequestContext, shareHolderOf, type AppServices, type Credential } from
 import type { Database } from './database/database';
 import type { Logger } from './logger';
 import { sessionOpening, verifyCredential } from './modules/auth/auth.service';
-import { PersistedQueryCache } from './modules/operations/persisted-query-cache';
+import { PersistedQueryCache, persistedQueryRequests } from './modules/operations/persisted-query-cache';
 import { persistedQueriesOnly } from './modules/operations/persisted-queries';
 import { enforceRateLimit } from './modules/operations/rate-limit';
 import { FairShare } from './modules/operations/fair-share';
@@ -191,7 +191,7 @@ export async function startServer(options: {
     includeStacktraceInErrorResponses: config.graphql.exposeErrorDetails,
     csrfPrevention: config.graphql.csrfPrevention,
     // Automatic persisted queries: a client sends a query's SHA-256 instead of its text once registered.
-    persistedQueries: { cache: new PersistedQueryCache(database) },
+    persistedQueries: { cache: new PersistedQueryCache(database, config.graphql.persistedQueriesPerOrganization) },
     formatError: createErrorFormatter({ exposeDetails: config.graphql.exposeErrorDetails }),
     plugins: [
       // Installed by default, it instruments every field of every response to compute cache hints
@@ -223,9 +223,13 @@ export async function startServer(options: {
     express.json({ limit: '1mb' }),
     documentSizeLimit(config.graphql.maxDocumentBytes),
     ...(config.graphql.persistedQueriesOnly ? [persistedQueriesOnly()] : []),
+    // The scope in which the persisted-query cache finds the request a registration comes from.
+    (_req, _res, next) => persistedQueryRequests.run({}, next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = new RequestContext(services, res.locals.credential as Credential | null, req.ip ?? null);
+        const scope = persistedQueryRequests.getStore();
+        if (scope) scope.context = context;
         // The connection closed before the response was sent: the client went away.
         res.once('close', () => {
           if (!res.writableFinished) context.cancel();

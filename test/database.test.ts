@@ -21,9 +21,10 @@ beforeAll(async () => {
   const client = await registerClient(app, world.a.admin, { fullName: 'Idempotent' });
   await sendReferral(app, world.a.admin, { clientId: client.id, externalReceiverName: 'Chùa Phúc Khánh', idempotencyKey: `key-${client.id}` });
   const query = '{ viewer { organization { id } } }';
+  // A persisted query, registered by a signed-in caller (anonymous ones register nothing).
   await fetch(app.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${world.a.admin.token}` },
     body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } } }),
   });
 });

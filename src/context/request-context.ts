@@ -78,6 +78,8 @@ export class RequestContext {
   private transaction: ScopedTransaction | null = null;
   private readonly loaders = new Map<LoaderFactory<unknown>, unknown>();
   private readonly admissions: (() => void)[] = [];
+  /** Work started for this request that its response waits for (see keepUntilResponse). */
+  private readonly pending: Promise<unknown>[] = [];
   /** Something was allowed on the token's claims before its session was checked (see actsOnClaims). */
   private reliedOnClaims = false;
   /** The request's transaction has ended and its share is given back: nothing may open another. */
@@ -350,9 +352,20 @@ export class RequestContext {
     return this.transaction?.roundTrips ?? 0;
   }
 
+  /**
+   * Work that runs beside the request (e.g. registering a persisted query, which Apollo does not
+   * wait for) and that must be done before its response leaves; its failure is logged, not sent.
+   */
+  keepUntilResponse(work: Promise<void>): Promise<void> {
+    const kept = work.catch((error: unknown) => this.logger.warn({ err: error }, 'work beside the request failed'));
+    this.pending.push(kept);
+    return kept;
+  }
+
   /** Ends the request's transaction and releases its connection. Safe to call more than once. */
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     try {
+      await Promise.all(this.pending.splice(0));
       // A field may fail (and the response be ready) while a sibling still opens the transaction with
       // its first read: that opening, and the admissions it takes, settle before anything ends.
       await this.principalCheck?.catch(() => undefined);

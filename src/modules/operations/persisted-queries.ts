@@ -15,8 +15,14 @@ export async function registerPersistedQueries(ownerUrl: string, queries: readon
   try {
     let added = 0;
     for (const query of queries) {
-      const result = await client.query('INSERT INTO persisted_queries (hash, query) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha256(query), query]);
-      added += result.rowCount ?? 0;
+      // Pinned: an allow-listed operation is never evicted, whoever registered its text first.
+      const result = await client.query(
+        `INSERT INTO persisted_queries (hash, query, pinned) VALUES ($1, $2, true)
+         ON CONFLICT (hash) DO UPDATE SET pinned = true, registered_by = NULL WHERE NOT persisted_queries.pinned
+         RETURNING (xmax = 0) AS added`,
+        [sha256(query), query],
+      );
+      added += result.rows.filter((row: { added: boolean }) => row.added).length;
     }
     return added;
   } finally {
