@@ -143,7 +143,7 @@ describe('the audit trail', () => {
 
     const trail = dataOf(await app.request(AuditEventsDocument, { entityId: clients[0].id }, { token: admin.token })).auditEvents.edges.map((e) => e.node);
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['registerClient', 'readClient']));
-    expect(trail.every((e) => e.actorUserId === caseworker.userId)).toBe(true);
+    expect(trail.every((e) => e.actorUserId === caseworker.userId && e.actorName === 'Test CASEWORKER')).toBe(true);
     expect(errorCodes(await app.request(AuditEventsDocument, {}, { token: caseworker.token }))).toEqual(['FORBIDDEN']);
 
     const [grants] = await app.ownerQuery<{ update: boolean; delete: boolean; truncate: boolean }>(

@@ -168,6 +168,8 @@ describe('a closed-loop referral, from the centre to a partner hospital and back
     // The hospital's reads of the client are in the centre's audit trail, as reads by the hospital.
     const audit = dataOf(await app.request(AuditEventsDocument, { entityId: client.id, action: 'readClient' }, { token: centre.token }));
     expect(audit.auditEvents.edges.map((e) => e.node.actorOrganization.id)).toContain(hospital.organizationId);
+    // Named as the hospital's caseworker, whom the centre cannot otherwise look up.
+    expect(audit.auditEvents.edges.filter((e) => e.node.actorOrganization.id === hospital.organizationId).map((e) => e.node.actorName)).toContain('Lò Văn Minh');
   });
 });
 

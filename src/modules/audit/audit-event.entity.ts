@@ -38,6 +38,13 @@ export class AuditEvent {
   @Column({ type: 'uuid', nullable: true })
   actorApiKeyId!: string | null;
 
+  @Field({
+    description:
+      'Who acted, as named when it happened: the person\'s display name, or `API key "<name>"`. Kept on the event, so it stays readable after the person or key is gone.',
+  })
+  @Column({ type: 'text' })
+  actorName!: string;
+
   @Field({ description: 'What was done: a mutation name (e.g. "acceptReferral") or "readClient" for a read of personal fields.' })
   @Column({ type: 'text' })
   action!: string;

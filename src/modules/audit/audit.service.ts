@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { QueryDeepPartialEntity } from 'typeorm';
 import { paginate, type Page } from '../../common/pagination';
-import type { Principal, RequestContext } from '../../context/request-context';
+import type { RequestContext } from '../../context/request-context';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventsArgs } from './dto/audit.inputs';
 
@@ -13,24 +12,32 @@ export interface AuditEntry {
   subjectOrganizationId?: string | null;
 }
 
-function rowOf(ctx: RequestContext, principal: Principal, entry: AuditEntry): QueryDeepPartialEntity<AuditEvent> {
-  return {
-    organizationId: principal.organizationId,
-    id: randomUUID(),
-    subjectOrganizationId: entry.subjectOrganizationId === principal.organizationId ? null : (entry.subjectOrganizationId ?? null),
-    actorUserId: principal.kind === 'user' ? principal.userId : null,
-    actorApiKeyId: principal.kind === 'apiKey' ? principal.apiKeyId : null,
-    action: entry.action,
-    entityType: entry.entityType ?? null,
-    entityId: entry.entityId ?? null,
-    requestId: ctx.requestId,
-  };
-}
+/**
+ * Who acted, named as the event is written, in SQL: the caller's own user row and its
+ * organization's API keys are what RLS lets a request see of them.
+ */
+export const actorNameSql = (organization: string, user: string, apiKey: string) =>
+  `coalesce((SELECT u.display_name FROM users u WHERE u.id = ${user}),
+            (SELECT 'API key "' || k.name || '"' FROM api_keys k WHERE k.organization_id = ${organization} AND k.id = ${apiKey}), 'Unknown')`;
 
 /** Appends one event to the acting organization's trail, in the request's transaction. */
 export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promise<void> {
   const principal = await ctx.requirePrincipal();
-  await (await ctx.db()).insert(AuditEvent, rowOf(ctx, principal, entry));
+  await (await ctx.db()).query(
+    `INSERT INTO audit_events (organization_id, id, subject_organization_id, actor_user_id, actor_api_key_id, action, entity_type, entity_id, request_id, actor_name)
+     SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8::uuid, $9::uuid, ${actorNameSql('$1::uuid', '$4::uuid', '$5::uuid')}`,
+    [
+      principal.organizationId,
+      randomUUID(),
+      entry.subjectOrganizationId === principal.organizationId ? null : (entry.subjectOrganizationId ?? null),
+      principal.kind === 'user' ? principal.userId : null,
+      principal.kind === 'apiKey' ? principal.apiKeyId : null,
+      entry.action,
+      entry.entityType ?? null,
+      entry.entityId ?? null,
+      ctx.requestId,
+    ],
+  );
 }
 
 /**
@@ -47,9 +54,10 @@ const clientReads = (ctx: RequestContext) => {
     const clients = [...reads.values()];
     return {
       // One text whatever the number of clients, so it is prepared once per connection.
-      text: `INSERT INTO audit_events (organization_id, actor_user_id, actor_api_key_id, id, subject_organization_id, action, entity_type, entity_id, request_id)
-             SELECT $1::uuid, $2::uuid, $3::uuid, gen_random_uuid(), read.subject, 'readClient', 'Client', read.client, $4::uuid
-             FROM unnest($5::uuid[], $6::uuid[]) AS read (subject, client)`,
+      text: `INSERT INTO audit_events (organization_id, actor_user_id, actor_api_key_id, id, subject_organization_id, action, entity_type, entity_id, request_id, actor_name)
+             SELECT $1::uuid, $2::uuid, $3::uuid, gen_random_uuid(), read.subject, 'readClient', 'Client', read.client, $4::uuid, actor.name
+             FROM unnest($5::uuid[], $6::uuid[]) AS read (subject, client)
+             CROSS JOIN (SELECT ${actorNameSql('$1::uuid', '$2::uuid', '$3::uuid')} AS name) actor`,
       values: [
         principal.organizationId,
         principal.kind === 'user' ? principal.userId : null,

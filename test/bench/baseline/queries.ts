@@ -142,8 +142,9 @@ function referralRows(from: string, viewer: string): string {
 /** The app audits every read of a client's personal fields: one row per client per request. */
 function auditRows(org: string, user: string, requestId: string): string {
   return `audit AS (
-    INSERT INTO audit_events (organization_id, id, subject_organization_id, actor_user_id, actor_api_key_id, action, entity_type, entity_id, request_id)
-    SELECT DISTINCT ON (organization_id, c_id) ${org}, gen_random_uuid(), nullif(organization_id, ${org}), ${user}, NULL::uuid, 'readClient', 'Client', c_id, ${requestId}
+    INSERT INTO audit_events (organization_id, id, subject_organization_id, actor_user_id, actor_api_key_id, action, entity_type, entity_id, request_id, actor_name)
+    SELECT DISTINCT ON (organization_id, c_id) ${org}, gen_random_uuid(), nullif(organization_id, ${org}), ${user}, NULL::uuid, 'readClient', 'Client', c_id, ${requestId},
+           (SELECT u.display_name FROM users u WHERE u.id = ${user})
       FROM rows WHERE c_id IS NOT NULL AND cardinality(visible_fields) > 0
     RETURNING 1)`;
 }
