@@ -1,4 +1,5 @@
 import {
+  ChangePasswordDocument,
   LoginDocument,
   LogoutDocument,
   RefreshTokenDocument,
@@ -7,7 +8,7 @@ import {
   TypenameDocument,
   ViewerDocument,
 } from './generated/graphql';
-import { addMember, dataOf, errorCodes, signUpOrganization, TEST_PASSWORD } from './factories';
+import { addMember, createApiKey, dataOf, errorCodes, signUpOrganization, TEST_PASSWORD } from './factories';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 let app: TestApp;
@@ -173,5 +174,40 @@ describe('tokens and sessions', () => {
       await app.request(LoginDocument, { input: { email: member.email, password: member.password, organizationId: b.organizationId } }),
     ).login;
     expect(loginB.viewer.role).toBe('VIEWER');
+  });
+});
+
+describe('changePassword', () => {
+  it("changes the person's password with the current one, ends their other sessions in every organization, and keeps this one", async () => {
+    const admin = await signUpOrganization(app);
+    const other = await signUpOrganization(app, { email: admin.email, password: TEST_PASSWORD });
+    const elsewhere = dataOf(await app.request(LoginDocument, { input: { email: admin.email, password: TEST_PASSWORD } })).login;
+
+    const ended = dataOf(
+      await app.request(ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: 'a-longer-new-password' } }, { token: admin.token }),
+    ).changePassword;
+    expect(ended).toBe(2);
+    // This session goes on; the others (another organization's, another login's) end at once.
+    expect((await app.request(ViewerDocument, undefined, { token: admin.token })).status).toBe(200);
+    for (const token of [other.token, elsewhere.accessToken]) expect((await app.request(ViewerDocument, undefined, { token })).status).toBe(401);
+    expect(errorCodes(await app.request(LoginDocument, { input: { email: admin.email, password: TEST_PASSWORD } }))).toEqual(['UNAUTHENTICATED']);
+    expect(dataOf(await app.request(LoginDocument, { input: { email: admin.email, password: 'a-longer-new-password' } })).login.accessToken).toEqual(expect.any(String));
+    const [event] = await app.ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE organization_id = $1 AND action = 'changePassword'`, [admin.organizationId]);
+    expect(event.n).toBe(1);
+  });
+
+  it('refuses a wrong current password or a short new one as BAD_USER_INPUT, an API key as FORBIDDEN, and changes nothing', async () => {
+    const admin = await signUpOrganization(app);
+    const wrong = await app.request(ChangePasswordDocument, { input: { currentPassword: 'not-the-password', newPassword: 'a-longer-new-password' } }, { token: admin.token });
+    expect(errorCodes(wrong)).toEqual(['BAD_USER_INPUT']);
+    expect(wrong.errors?.[0].extensions?.argumentPath).toEqual(['input', 'currentPassword']);
+    const short = await app.request(ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: 'short' } }, { token: admin.token });
+    expect(errorCodes(short)).toEqual(['BAD_USER_INPUT']);
+    const key = await createApiKey(app, admin, ['MEMBERS_READ']);
+    expect(errorCodes(await app.request(ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: 'a-longer-new-password' } }, { token: key.secret }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(errorCodes(await app.request(ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: 'a-longer-new-password' } }))).toEqual(['UNAUTHENTICATED']);
+    expect(dataOf(await app.request(LoginDocument, { input: { email: admin.email, password: TEST_PASSWORD } })).login.accessToken).toEqual(expect.any(String));
   });
 });

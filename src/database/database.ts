@@ -426,6 +426,7 @@ export type PlatformOperation =
   | 'logout'
   | 'acceptInvitation'
   | 'switchOrganization'
+  | 'changePassword'
   | 'seedDemo'
   | 'persistedQuery';
 

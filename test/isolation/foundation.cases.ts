@@ -1,4 +1,5 @@
 import {
+  ChangePasswordDocument,
   AcceptInvitationDocument,
   ApiKeysDocument,
   CreateApiKeyDocument,
@@ -211,6 +212,21 @@ export const foundationCases: IsolationCase[] = [
       const res = await app.request(RefreshTokenDocument, { input: { refreshToken: b.members.VIEWER.refreshToken } });
       expect(dataOf(res).refreshToken.viewer.organization.id).toBe(b.admin.organizationId);
       expectNoPrivateDataOf(a, res);
+    },
+  },
+  {
+    operation: 'changePassword',
+    description: "B's member changing their password ends none of A's sessions and changes no password of A's; the mutation takes no id to aim elsewhere",
+    async run({ app, a, b }) {
+      const caseworker = b.members.CASEWORKER;
+      const hashOfA = () => app.ownerQuery<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [a.members.CASEWORKER.userId]);
+      const before = await hashOfA();
+      const changed = await app.request(ChangePasswordDocument, { input: { currentPassword: caseworker.password, newPassword: 'a-new-password-2026' } }, { token: caseworker.token });
+      expect(typeof dataOf(changed).changePassword).toBe('number');
+      expect(dataOf(await app.request(ViewerDocument, undefined, { token: a.members.CASEWORKER.token })).viewer.organization.id).toBe(a.admin.organizationId);
+      expect(await hashOfA()).toEqual(before);
+      // Back as it was, for the other cases (this session goes on after its own change).
+      dataOf(await app.request(ChangePasswordDocument, { input: { currentPassword: 'a-new-password-2026', newPassword: caseworker.password } }, { token: caseworker.token }));
     },
   },
   {

@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { login, logout, refreshToken, signUp, switchOrganization } from './auth.service';
+import { changePassword, login, logout, refreshToken, signUp, switchOrganization } from './auth.service';
 import { AuthPayload } from './auth.types';
-import { LoginInput, LogoutInput, RefreshTokenInput, SignUpInput, SwitchOrganizationInput } from './dto/auth.inputs';
+import { ChangePasswordInput, LoginInput, LogoutInput, RefreshTokenInput, SignUpInput, SwitchOrganizationInput } from './dto/auth.inputs';
 
 @Resolver()
 export class AuthResolver {
@@ -23,6 +23,15 @@ export class AuthResolver {
   })
   refreshToken(@Ctx() ctx: RequestContext, @Arg('input', () => RefreshTokenInput) input: RefreshTokenInput) {
     return refreshToken(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Int, {
+    description:
+      "Changes the signed-in person's password; the current one is required (a wrong one is BAD_USER_INPUT on `input.currentPassword`, and counts as a sign-in attempt). Every other session of the person, in every organization, ends at once; this one goes on. Answers how many sessions ended. People only, not API keys.",
+  })
+  changePassword(@Ctx() ctx: RequestContext, @Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput) {
+    return changePassword(ctx, input);
   }
 
   @Authorized()

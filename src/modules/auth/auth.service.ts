@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { escapeLiteral } from 'pg';
-import { IsNull, type EntityManager } from 'typeorm';
-import { type AppError, conflict, forbidden, isUniqueViolation, unauthenticated } from '../../common/errors';
+import { IsNull, Not, type EntityManager, type FindOperator } from 'typeorm';
+import { type AppError, badInput, conflict, forbidden, isUniqueViolation, unauthenticated } from '../../common/errors';
 import { type ApiKeyScope, Role } from '../../common/permissions';
 import type { AccessClaims, Credential, Principal, RequestContext, SessionOpening } from '../../context/request-context';
 import { countSignInAttempt, signInSucceeded } from './sign-in-throttle';
@@ -9,7 +9,7 @@ import { createOrganization } from '../organizations/organization.service';
 import { AuthSession } from './auth-session.entity';
 import { AuthPayload, Viewer } from './auth.types';
 import { hashSecret } from './credentials';
-import type { LoginInput, LogoutInput, RefreshTokenInput, SignUpInput, SwitchOrganizationInput } from './dto/auth.inputs';
+import type { ChangePasswordInput, LoginInput, LogoutInput, RefreshTokenInput, SignUpInput, SwitchOrganizationInput } from './dto/auth.inputs';
 import { Membership } from './membership.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
@@ -199,11 +199,36 @@ export async function refreshToken(ctx: RequestContext, input: RefreshTokenInput
 
 async function revokeSessions(
   em: EntityManager,
-  where: { organizationId?: string; id?: string; userId?: string },
+  where: { organizationId?: string; id?: string | FindOperator<string>; userId?: string },
   reason: string,
 ): Promise<number> {
   const result = await em.update(AuthSession, { ...where, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
   return result.affected ?? 0;
+}
+
+/**
+ * Changes the signed-in person's password, once the current one is given (counted as a sign-in
+ * attempt: it is a way to guess it too); every other session of theirs, in every organization, ends.
+ * Answers how many ended.
+ */
+export async function changePassword(ctx: RequestContext, input: ChangePasswordInput): Promise<number> {
+  const principal = await ctx.requireUser();
+  const { database, credentials } = ctx.services;
+  const user = await database.platform('changePassword', { userId: principal.userId }, async (tx) =>
+    (await tx.manager()).findOneOrFail(User, { where: { id: principal.userId } }),
+  );
+  const attempt = await countSignInAttempt(ctx, 'changePassword', { kind: 'account', value: user.email });
+  // Verified and hashed outside any transaction: argon2 is slow on purpose and must not hold a connection.
+  if (!(await credentials.verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw badInput('The current password is not right', ['input', 'currentPassword']);
+  }
+  const newPasswordHash = await credentials.hashPassword(input.newPassword);
+  const em = await ctx.db();
+  const changed = await em.update(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: newPasswordHash });
+  if (!changed.affected) throw conflict('The password was changed at the same moment by another session: sign in again');
+  const ended = await revokeSessions(em, { userId: user.id, id: Not(principal.sessionId) }, 'password changed');
+  await signInSucceeded(ctx, 'changePassword', attempt);
+  return ended;
 }
 
 /** Ends the caller's session (or all of the user's sessions); its access and refresh tokens stop working at once. */

@@ -4,7 +4,8 @@ import type { PlatformOperation } from '../../database/database';
 import type { RequestContext } from '../../context/request-context';
 
 /*
- * Sign-in attempts counted in PostgreSQL per account and per client address, shared by every
+ * Sign-in attempts (login, sign-up, accepting an invitation, the current password given to
+ * changePassword) counted in PostgreSQL per account and per client address, shared by every
  * instance (the sign-in-throttle migration's functions), before any password is checked: a key
  * gets a few free attempts, then waits 1, 2, 4… seconds between attempts, up to a cap. The cap of
  * an account is short on purpose: someone guessing a person's password must never lock that person

@@ -52,6 +52,17 @@ export class RefreshTokenInput {
   refreshToken!: string;
 }
 
+@InputType({ description: "A new password for the signed-in person, who proves it is them with the current one." })
+export class ChangePasswordInput {
+  @Field({ description: 'The password now in use.' })
+  @MaxLength(256)
+  currentPassword!: string;
+
+  @Field({ description: `The new password. ${PASSWORD_RULE}` })
+  @Length(12, 256)
+  newPassword!: string;
+}
+
 @InputType({ description: 'Which sessions to end.' })
 export class LogoutInput {
   @Field({ defaultValue: false, description: "End every session of this user, in every organization, not only this one." })
