@@ -21,6 +21,10 @@ beforeAll(async () => {
   const client = await registerClient(app, world.a.admin, { fullName: 'Idempotent' });
   await sendReferral(app, world.a.admin, { clientId: client.id, externalReceiverName: 'Chùa Phúc Khánh', idempotencyKey: `key-${client.id}` });
   const query = '{ viewer { organization { id } } }';
+  // A platform operator's command.
+  await app.ownerQuery(`INSERT INTO platform_audit_events (id, operator, command, subject_organization_id) VALUES (gen_random_uuid(), 'test', 'verify-organization', $1)`, [
+    world.a.admin.organizationId,
+  ]);
   // A persisted query, registered by a signed-in caller (anonymous ones register nothing).
   await fetch(app.url, {
     method: 'POST',

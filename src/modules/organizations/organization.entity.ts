@@ -80,6 +80,17 @@ export class Organization {
   @Column({ type: 'integer', nullable: true })
   receiverAccessDays!: number | null;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When a platform operator verified that the organization is who it says it is; null if not verified.',
+  })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  verifiedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The platform operator who verified it; null if not verified.' })
+  @Column({ type: 'text', nullable: true })
+  verifiedBy!: string | null;
+
   /** Name and region folded for accent-insensitive search (common/search-text.ts); not a GraphQL field. */
   @Column({ type: 'text' })
   searchText!: string;

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertUuid } from '../../common/validation';
 import { Connection } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
@@ -30,8 +30,18 @@ export class OrganizationResolver {
     return listOrganizations(ctx, args);
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'Whether a platform operator verified that the organization is who it says it is (see `verifiedAt`).',
+  })
+  verified(@Root() organization: Organization) {
+    return organization.verifiedAt !== null;
+  }
+
   @Authorized(Permission.ORGANIZATION_MANAGE)
-  @Mutation(() => Organization, { description: "Changes the acting organization's public profile. Admins only." })
+  @Mutation(() => Organization, {
+    description:
+      "Changes the acting organization's public profile. Admins only. A new name and region that would pass for a verified organization of the same kind are refused (CONFLICT).",
+  })
   updateOrganization(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput) {
     return updateOrganization(ctx, input);
   }

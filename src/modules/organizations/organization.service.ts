@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { notFound } from '../../common/errors';
+import { IsNull, Not, type EntityManager } from 'typeorm';
+import { conflict, notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
 import { containsPattern, foldForSearch } from '../../common/search-text';
 import type { RequestContext } from '../../context/request-context';
@@ -23,8 +23,26 @@ export function organizationSearchText(organization: { name: string; region?: st
   return foldForSearch([organization.name, organization.region].filter(Boolean).join(' '));
 }
 
+/**
+ * Refuses a profile that would pass for a verified organization of the same kind: the same name and
+ * region once case and accents are folded (three "Trung tâm Công tác xã hội tỉnh Lào Cai" must not
+ * sit beside the verified one). `self` is the organization being renamed.
+ */
+async function assertNotPassingForVerified(em: EntityManager, profile: { name: string; kind: Organization['kind']; region?: string | null }, self?: string): Promise<void> {
+  const searchText = organizationSearchText(profile);
+  const lookalikes = await em.find(Organization, { where: { kind: profile.kind, searchText, verifiedAt: Not(IsNull()) } });
+  const fold = (text: string | null | undefined) => foldForSearch(text ?? '');
+  const verified = lookalikes.find((other) => other.id !== self && fold(other.name) === fold(profile.name) && fold(other.region) === fold(profile.region));
+  if (verified) {
+    throw conflict(
+      `"${verified.name}" is a verified organization of this kind${verified.region ? ` in ${verified.region}` : ''}: choose a name of your own, or ask the platform's operators if you are that organization`,
+    );
+  }
+}
+
 /** Registers an organization, in the transaction of the sign-up that creates it (before any tenant is set). */
 export async function createOrganization(em: EntityManager, organization: NewOrganization): Promise<void> {
+  await assertNotPassingForVerified(em, { name: organization.name.trim(), kind: organization.kind, region: organization.region });
   await em.insert(Organization, {
     id: organization.id,
     name: organization.name.trim(),
@@ -67,6 +85,7 @@ export async function updateOrganization(ctx: RequestContext, input: UpdateOrgan
   if (input.description !== undefined) organization.description = input.description;
   if (input.website !== undefined) organization.website = input.website;
   if (input.receiverAccessDays !== undefined) organization.receiverAccessDays = input.receiverAccessDays;
+  if (input.name != null || input.region !== undefined) await assertNotPassingForVerified(em, organization, organization.id);
   organization.searchText = organizationSearchText(organization);
   return em.save(organization);
 }

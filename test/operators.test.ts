@@ -1,0 +1,112 @@
+import { Client } from 'pg';
+import { OperatorCommandError, runOperatorCommand } from '../src/cli/operator-commands';
+import { OrganizationDocument, ProposePartnershipDocument, ServicesDocument, SignUpDocument, UpdateOrganizationDocument } from './generated/graphql';
+import { dataOf, errorCodes, signUpOrganization, TEST_PASSWORD, type SignedIn } from './factories';
+import { publishService } from './factories/referrals';
+import { startTestApp, type TestApp } from './setup/test-app';
+
+/**
+ * Platform operators (issue 12) verify organizations with `npm run ops` (the same commands, run here
+ * on the schema owner's connection as the CLI does): the API shows who is verified, nobody can sign
+ * up or rename into a verified organization's identity, and every command is in the platform trail.
+ */
+
+let app: TestApp;
+let owner: Client;
+let centre: SignedIn;
+const CENTRE = { name: 'Trung tâm Công tác xã hội tỉnh Lào Cai', kind: 'GOVERNMENT_AGENCY' as const };
+
+const ops = (...args: string[]) => runOperatorCommand(owner, args, 'ops-nguyen');
+
+beforeAll(async () => {
+  app = await startTestApp();
+  owner = new Client({ connectionString: app.ownerUrl });
+  await owner.connect();
+  centre = await signUpOrganization(app, CENTRE);
+  dataOf(await app.request(UpdateOrganizationDocument, { input: { region: 'Lào Cai' } }, { token: centre.token }));
+});
+afterAll(async () => {
+  await owner.end();
+  await app.close();
+});
+
+function signUpAs(name: string, kind: 'GOVERNMENT_AGENCY' | 'NGO', region?: string) {
+  return app.request(SignUpDocument, {
+    input: { organization: { name, kind, countryCode: 'VN', region }, email: `someone-${Math.random().toString(36).slice(2)}@example.org`, password: TEST_PASSWORD, displayName: 'Someone' },
+  });
+}
+
+describe('platform operators', () => {
+  it('verify an organization: the API shows by whom and when, the directory and partnership proposals show it, and the command is in the platform trail', async () => {
+    const before = dataOf(await app.request(OrganizationDocument, { id: centre.organizationId }, { token: centre.token })).organization;
+    expect(before).toMatchObject({ verified: false, verifiedAt: null, verifiedBy: null });
+
+    expect(await ops('verify-organization', centre.organizationId)).toBe(`${CENTRE.name} (${centre.organizationId}) is verified.`);
+    const after = dataOf(await app.request(OrganizationDocument, { id: centre.organizationId }, { token: centre.token })).organization;
+    expect(after).toMatchObject({ verified: true, verifiedBy: 'ops-nguyen', verifiedAt: expect.any(String) });
+
+    await publishService(app, centre, { name: 'Tư vấn tâm lý cho trẻ em' });
+    const found = dataOf(await app.request(ServicesDocument, { search: 'tu van tam ly' }, { token: centre.token })).services.edges;
+    expect(found.map((edge) => edge.node.organization)).toEqual([{ id: centre.organizationId, name: CENTRE.name, verified: true }]);
+
+    const ngo = await signUpOrganization(app, { name: 'Hội Bảo trợ người khuyết tật Lào Cai', kind: 'NGO' });
+    const proposal = dataOf(
+      await app.request(
+        ProposePartnershipDocument,
+        { input: { partnerOrganizationId: centre.organizationId, purpose: 'Referrals', legalBasis: 'PUBLIC_TASK', startsOn: '2026-01-01', proposerShares: [], partnerShares: [] } },
+        { token: ngo.token },
+      ),
+    ).proposePartnership;
+    expect([proposal.proposer.verified, proposal.partner.verified]).toEqual([false, true]);
+
+    const trail = await app.ownerQuery<{ operator: string; command: string; subject_organization_id: string }>(
+      `SELECT operator, command, subject_organization_id FROM platform_audit_events WHERE command = 'verify-organization'`,
+    );
+    expect(trail).toEqual([{ operator: 'ops-nguyen', command: 'verify-organization', subject_organization_id: centre.organizationId }]);
+  });
+
+  it("refuse to let anyone sign up as a verified organization, or rename into one, whatever the accents and case; another kind or region may", async () => {
+    for (const name of [CENTRE.name, 'TRUNG TAM CONG TAC XA HOI TINH LAO CAI', '  Trung tâm công tác xã hội tỉnh Lào Cai ']) {
+      expect(errorCodes(await signUpAs(name, 'GOVERNMENT_AGENCY', 'lao cai'))).toEqual(['CONFLICT']);
+    }
+    const [count] = await app.ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM organizations WHERE search_text LIKE 'trung tam cong tac xa hoi tinh lao cai%'`);
+    expect(count.n).toBe(1);
+    expect(dataOf(await signUpAs(CENTRE.name, 'NGO', 'Lào Cai')).signUp.accessToken).toEqual(expect.any(String));
+    expect(dataOf(await signUpAs(CENTRE.name, 'GOVERNMENT_AGENCY', 'Hà Giang')).signUp.accessToken).toEqual(expect.any(String));
+
+    const other = await signUpOrganization(app, { name: 'Trung tâm Bảo trợ xã hội', kind: 'GOVERNMENT_AGENCY' });
+    const renamed = await app.request(UpdateOrganizationDocument, { input: { name: CENTRE.name, region: 'Lào Cai' } }, { token: other.token });
+    expect(errorCodes(renamed)).toEqual(['CONFLICT']);
+    // The verified organization itself may still change its profile.
+    expect(dataOf(await app.request(UpdateOrganizationDocument, { input: { description: 'Trung tâm của tỉnh' } }, { token: centre.token })).updateOrganization).toMatchObject({
+      verified: true,
+    });
+  });
+
+  it('list organizations with their verification, withdraw it, and refuse unknown commands and ids with a message that says what to do', async () => {
+    const listed = await ops('list-organizations', 'cong tac xa hoi tinh lao cai');
+    expect(listed).toContain(centre.organizationId);
+    expect(listed).toMatch(/verified .* by ops-nguyen/);
+
+    expect(await ops('unverify-organization', centre.organizationId)).toContain('is no longer verified');
+    expect(dataOf(await app.request(OrganizationDocument, { id: centre.organizationId }, { token: centre.token })).organization.verified).toBe(false);
+
+    await expect(ops('verify-organization', 'not-an-id')).rejects.toThrow(OperatorCommandError);
+    await expect(ops('verify-organization', '00000000-0000-4000-8000-000000000000')).rejects.toThrow(/No organization has the id/);
+    await expect(ops('delete-everything')).rejects.toThrow(/Unknown command "delete-everything"[\s\S]*Usage/);
+    const commands = await app.ownerQuery<{ command: string }>(`SELECT command FROM platform_audit_events ORDER BY created_at`);
+    expect(commands.map((row) => row.command)).toEqual(['verify-organization', 'list-organizations', 'unverify-organization']);
+  });
+
+  it('keep their trail from every request: the application role reads none of it', async () => {
+    const app2 = new Client({ connectionString: app.appUrl });
+    await app2.connect();
+    try {
+      const { rows } = await app2.query(`SELECT count(*)::int AS n FROM platform_audit_events`);
+      expect(rows[0].n).toBe(0);
+      await expect(app2.query(`UPDATE organizations SET verified_at = now() WHERE id = $1`, [centre.organizationId])).rejects.toThrow(/permission denied/);
+    } finally {
+      await app2.end();
+    }
+  });
+});
