@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { OperatorCommandError, runOperatorCommand } from '../src/cli/operator-commands';
-import { OrganizationDocument, ProposePartnershipDocument, ServicesDocument, SignUpDocument, UpdateOrganizationDocument } from './generated/graphql';
-import { dataOf, errorCodes, signUpOrganization, TEST_PASSWORD, type SignedIn } from './factories';
+import { LoginDocument, OrganizationDocument, ProposePartnershipDocument, ServicesDocument, SignUpDocument, UpdateOrganizationDocument, ViewerDocument } from './generated/graphql';
+import { addMember, dataOf, errorCodes, signUpOrganization, TEST_PASSWORD, type SignedIn } from './factories';
 import { publishService } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -98,6 +98,29 @@ describe('platform operators', () => {
     expect(commands.map((row) => row.command)).toEqual(['verify-organization', 'list-organizations', 'unverify-organization']);
   });
 
+  it("disable an account: its sessions end at once and its right password is refused with ACCOUNT_DISABLED; enabled again, it signs in", async () => {
+    const person = await addMember(app, centre, 'CASEWORKER');
+    const second = dataOf(await app.request(LoginDocument, { input: { email: person.email, password: person.password } })).login;
+
+    expect(await ops('disable-user', person.email.toUpperCase())).toBe(`${person.email.toUpperCase()} is disabled; 2 session(s) ended.`);
+    for (const token of [person.token, second.accessToken]) expect((await app.request(ViewerDocument, undefined, { token })).status).toBe(401);
+    const refused = await app.request(LoginDocument, { input: { email: person.email, password: person.password } });
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    expect(refused.errors?.[0].extensions?.reason).toBe('ACCOUNT_DISABLED');
+    // A wrong password answers as for anyone: nothing says the account exists or is disabled.
+    expect(errorCodes(await app.request(LoginDocument, { input: { email: person.email, password: 'not-the-password' } }))).toEqual(['UNAUTHENTICATED']);
+    const joining = await app.request(SignUpDocument, {
+      input: { organization: { name: 'Nhóm tự lực', kind: 'NGO', countryCode: 'VN' }, email: person.email, password: person.password, displayName: 'X' },
+    });
+    expect(joining.errors?.[0].extensions?.reason).toBe('ACCOUNT_DISABLED');
+
+    expect(await ops('enable-user', person.email)).toBe(`${person.email} can sign in again.`);
+    expect(dataOf(await app.request(LoginDocument, { input: { email: person.email, password: person.password } })).login.accessToken).toEqual(expect.any(String));
+    await expect(ops('disable-user', 'nobody@example.org')).rejects.toThrow(/No account has the email/);
+    const trail = await app.ownerQuery<{ command: string }>(`SELECT command FROM platform_audit_events WHERE command LIKE '%-user' ORDER BY created_at`);
+    expect(trail.map((row) => row.command)).toEqual(['disable-user', 'enable-user']);
+  });
+
   it('keep their trail from every request: the application role reads none of it', async () => {
     const app2 = new Client({ connectionString: app.appUrl });
     await app2.connect();
@@ -105,6 +128,7 @@ describe('platform operators', () => {
       const { rows } = await app2.query(`SELECT count(*)::int AS n FROM platform_audit_events`);
       expect(rows[0].n).toBe(0);
       await expect(app2.query(`UPDATE organizations SET verified_at = now() WHERE id = $1`, [centre.organizationId])).rejects.toThrow(/permission denied/);
+      await expect(app2.query(`UPDATE users SET disabled_at = NULL`)).rejects.toThrow(/permission denied/);
     } finally {
       await app2.end();
     }

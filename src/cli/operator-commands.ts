@@ -1,12 +1,15 @@
 import type { ClientBase } from 'pg';
 import { isUuid } from '../common/validation';
 import { recordOperatorCommand } from '../modules/audit/platform-audit';
+import { setUserDisabled } from '../modules/auth/operators';
 import { listOrganizationsForOperators, setOrganizationVerified } from '../modules/organizations/operators';
 
 export const OPERATOR_USAGE = `Usage: npm run ops -- <command> [arguments] [--operator <name>]
   list-organizations [search]       every organization (or those whose name or region contains search), with whether it is verified
   verify-organization <id>          marks the organization verified: the directory shows it, and nobody can sign up as it
   unverify-organization <id>        withdraws the verification
+  disable-user <email>              the person can no longer sign in or join an organization; their sessions end at once
+  enable-user <email>               lets the person sign in again (with the same password)
 Each command is recorded in platform_audit_events with the operator's name (--operator, else the OPERATOR variable, else the system user).`;
 
 /** A command an operator can get wrong: the message says what to do instead. */
@@ -45,6 +48,18 @@ export async function runOperatorCommand(client: ClientBase, args: readonly stri
         if (name === null) throw new OperatorCommandError(`No organization has the id ${id}`);
         await recordOperatorCommand(client, { operator, command, subjectOrganizationId: id, details: { name } });
         output = `${name} (${id}) is ${verify ? 'verified' : 'no longer verified'}.`;
+        break;
+      }
+      case 'disable-user':
+      case 'enable-user': {
+        if (!argument?.includes('@')) throw new OperatorCommandError(`${command} needs the person's sign-in email`);
+        const disable = command === 'disable-user';
+        const changed = await setUserDisabled(client, argument, disable ? operator : null);
+        if (!changed) throw new OperatorCommandError(`No account has the email ${argument}`);
+        await recordOperatorCommand(client, { operator, command, details: { userId: changed.userId, endedSessions: changed.endedSessions } });
+        output = disable
+          ? `${argument} is disabled; ${changed.endedSessions} session(s) ended.`
+          : `${argument} can sign in again.`;
         break;
       }
       default:

@@ -19,6 +19,9 @@ const API_KEY_TOUCH_INTERVAL_SECONDS = 60;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+/** A platform operator disabled the account: said only to whoever proved they hold it (the right password). */
+export const accountDisabled = () => forbidden("This account is disabled: ask the platform's operators", 'ACCOUNT_DISABLED');
+
 const wrongCredentials = () => unauthenticated('Email or password is incorrect');
 const sessionEnded = () => unauthenticated('Your session has ended or your membership was removed: sign in again');
 
@@ -103,6 +106,7 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<A
           'An account with this email already exists: sign up with that account\'s password to add an organization to it, or log in',
         );
       }
+      if (existing?.disabledAt) throw accountDisabled();
       const userId = existing?.id ?? randomUUID();
       await tx.rescope({ organizationId, userId, loginEmail: email });
       await createOrganization(em, { id: organizationId, ...input.organization });
@@ -133,6 +137,7 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
   if (!(await credentials.verifyPassword(user?.passwordHash ?? null, input.password)) || !user) {
     throw wrongCredentials();
   }
+  if (user.disabledAt) throw accountDisabled();
   const payload = await database.platform('login', { userId: user.id }, async (tx) => {
     const em = await tx.manager();
     const memberships = await em.find(Membership, { where: { userId: user.id }, order: { createdAt: 'ASC', id: 'ASC' } });

@@ -5,7 +5,7 @@ import { creationOrder, paginate, type Page, type PageArgs } from '../../common/
 import { Role } from '../../common/permissions';
 import type { RequestContext } from '../../context/request-context';
 import { AuthSession } from './auth-session.entity';
-import { normalizeEmail, signedIn, startSession } from './auth.service';
+import { accountDisabled, normalizeEmail, signedIn, startSession } from './auth.service';
 import type { AuthPayload } from './auth.types';
 import { countSignInAttempt, signInSucceeded } from './sign-in-throttle';
 import { hashSecret } from './credentials';
@@ -174,6 +174,7 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
     if (existing && !(await credentials.verifyPassword(existing.passwordHash, input.password))) {
       throw unauthenticated('An account with this email exists: give its password to accept');
     }
+    if (existing?.disabledAt) throw accountDisabled();
     if (!existing && !input.displayName) {
       throw badInput('displayName is required to create your account', ['input', 'displayName']);
     }

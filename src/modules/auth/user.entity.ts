@@ -26,6 +26,14 @@ export class User {
   @Column({ type: 'text' })
   passwordHash!: string;
 
+  /** When a platform operator disabled the account (it can then neither sign in nor join); null while it may. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  disabledAt!: Date | null;
+
+  /** The operator who disabled it. */
+  @Column({ type: 'text', nullable: true })
+  disabledBy!: string | null;
+
   @Field(() => DateTimeScalar, { description: 'When the account was created.' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
