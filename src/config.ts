@@ -13,6 +13,7 @@ const schema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().default('0.0.0.0'),
     TRUST_PROXY: z.string().default('false'),
+    PUBLIC_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     DATABASE_URL: z.string().url().optional(),
@@ -147,7 +148,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       apiKeyRequests: e.FAIR_SHARE_API_KEY_REQUESTS,
       heavyRequests: e.FAIR_SHARE_HEAVY_REQUESTS,
     },
-    http: { port: e.PORT, host: e.HOST, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, trustProxy: trustProxyOf(e.TRUST_PROXY) },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      trustProxy: trustProxyOf(e.TRUST_PROXY),
+      /** Where people reach the front end: links sent to them (password resets) start with it. */
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    },
     /** Settings left at values published in this repository (fine for development, never for real data). */
     defaults: { tokenSecret: !e.TOKEN_SECRET, appPassword: !e.APP_DB_PASSWORD && !e.APP_DATABASE_URL },
   };

@@ -1,5 +1,6 @@
 import {
   ChangePasswordDocument,
+  RequestPasswordResetDocument,
   LoginDocument,
   LogoutDocument,
   RefreshTokenDocument,
@@ -209,5 +210,20 @@ describe('changePassword', () => {
     ]);
     expect(errorCodes(await app.request(ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: 'a-longer-new-password' } }))).toEqual(['UNAUTHENTICATED']);
     expect(dataOf(await app.request(LoginDocument, { input: { email: admin.email, password: TEST_PASSWORD } })).login.accessToken).toEqual(expect.any(String));
+  });
+});
+
+describe('requestPasswordReset', () => {
+  it('answers true whether or not an account has the email, and keeps a one-time token (hashed) only for an account', async () => {
+    const admin = await signUpOrganization(app);
+    for (const email of [admin.email, 'nobody-has-this@example.org']) {
+      const answer = await app.request(RequestPasswordResetDocument, { input: { email } });
+      expect([answer.errors, answer.data?.requestPasswordReset]).toEqual([undefined, true]);
+    }
+    const resets = await app.ownerQuery<{ user_id: string; requested_by: string; token_hash: string; minutes: number }>(
+      `SELECT user_id, requested_by, token_hash, round(extract(epoch FROM expires_at - now()) / 60)::int AS minutes FROM password_resets`,
+    );
+    expect(resets).toEqual([{ user_id: admin.userId, requested_by: 'self', token_hash: expect.stringMatching(/^[0-9a-f]{64}$/), minutes: 60 }]);
+    expect(errorCodes(await app.request(RequestPasswordResetDocument, { input: { email: 'not an email' } }))).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -21,6 +21,10 @@ beforeAll(async () => {
   const client = await registerClient(app, world.a.admin, { fullName: 'Idempotent' });
   await sendReferral(app, world.a.admin, { clientId: client.id, externalReceiverName: 'Chùa Phúc Khánh', idempotencyKey: `key-${client.id}` });
   const query = '{ viewer { organization { id } } }';
+  // A password reset a person asked for.
+  await app.ownerQuery(`INSERT INTO password_resets (id, user_id, token_hash, requested_by, expires_at) VALUES (gen_random_uuid(), $1, repeat('a', 64), 'self', now() + interval '1 hour')`, [
+    world.a.admin.userId,
+  ]);
   // A platform operator's command.
   await app.ownerQuery(`INSERT INTO platform_audit_events (id, operator, command, subject_organization_id) VALUES (gen_random_uuid(), 'test', 'verify-organization', $1)`, [
     world.a.admin.organizationId,

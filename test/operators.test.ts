@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { OperatorCommandError, runOperatorCommand } from '../src/cli/operator-commands';
-import { LoginDocument, OrganizationDocument, ProposePartnershipDocument, ServicesDocument, SignUpDocument, UpdateOrganizationDocument, ViewerDocument } from './generated/graphql';
+import { LoginDocument, OrganizationDocument, ResetPasswordDocument, ProposePartnershipDocument, ServicesDocument, SignUpDocument, UpdateOrganizationDocument, ViewerDocument } from './generated/graphql';
 import { addMember, dataOf, errorCodes, signUpOrganization, TEST_PASSWORD, type SignedIn } from './factories';
 import { publishService } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
@@ -16,7 +16,7 @@ let owner: Client;
 let centre: SignedIn;
 const CENTRE = { name: 'Trung tâm Công tác xã hội tỉnh Lào Cai', kind: 'GOVERNMENT_AGENCY' as const };
 
-const ops = (...args: string[]) => runOperatorCommand(owner, args, 'ops-nguyen');
+const ops = (...args: string[]) => runOperatorCommand(owner, args, 'ops-nguyen', 'https://commons.example.org/');
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -119,6 +119,29 @@ describe('platform operators', () => {
     await expect(ops('disable-user', 'nobody@example.org')).rejects.toThrow(/No account has the email/);
     const trail = await app.ownerQuery<{ command: string }>(`SELECT command FROM platform_audit_events WHERE command LIKE '%-user' ORDER BY created_at`);
     expect(trail.map((row) => row.command)).toEqual(['disable-user', 'enable-user']);
+  });
+
+  it('issue a one-time reset link: it sets a new password once, within the hour, and ends every session of the person', async () => {
+    const person = await addMember(app, centre, 'COORDINATOR');
+    const output = await ops('reset-password', person.email);
+    const link = /https:\/\/commons\.example\.org\/reset-password#token=(\S+)/.exec(output);
+    expect(link).not.toBeNull();
+    const token = decodeURIComponent(link![1]);
+
+    expect(dataOf(await app.request(ResetPasswordDocument, { input: { token, newPassword: 'chosen-after-reset' } })).resetPassword).toBe(true);
+    expect((await app.request(ViewerDocument, undefined, { token: person.token })).status).toBe(401);
+    expect(errorCodes(await app.request(LoginDocument, { input: { email: person.email, password: person.password } }))).toEqual(['UNAUTHENTICATED']);
+    expect(dataOf(await app.request(LoginDocument, { input: { email: person.email, password: 'chosen-after-reset' } })).login.accessToken).toEqual(expect.any(String));
+
+    // Once only; a made-up or expired token changes nothing.
+    const again = await app.request(ResetPasswordDocument, { input: { token, newPassword: 'another-new-password' } });
+    expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.errors?.[0].extensions?.argumentPath).toEqual(['input', 'token']);
+    expect(errorCodes(await app.request(ResetPasswordDocument, { input: { token: 'ngo_reset_made-up', newPassword: 'another-new-password' } }))).toEqual(['BAD_USER_INPUT']);
+    const expired = /#token=(\S+)/.exec(await ops('reset-password', person.email))![1];
+    await app.ownerQuery(`UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`);
+    expect(errorCodes(await app.request(ResetPasswordDocument, { input: { token: decodeURIComponent(expired), newPassword: 'another-new-password' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(dataOf(await app.request(LoginDocument, { input: { email: person.email, password: 'chosen-after-reset' } })).login.accessToken).toEqual(expect.any(String));
   });
 
   it('keep their trail from every request: the application role reads none of it', async () => {

@@ -2,6 +2,7 @@ import type { ClientBase } from 'pg';
 import { isUuid } from '../common/validation';
 import { recordOperatorCommand } from '../modules/audit/platform-audit';
 import { setUserDisabled } from '../modules/auth/operators';
+import { issuePasswordReset } from '../modules/auth/password-reset.service';
 import { listOrganizationsForOperators, setOrganizationVerified } from '../modules/organizations/operators';
 
 export const OPERATOR_USAGE = `Usage: npm run ops -- <command> [arguments] [--operator <name>]
@@ -10,6 +11,7 @@ export const OPERATOR_USAGE = `Usage: npm run ops -- <command> [arguments] [--op
   unverify-organization <id>        withdraws the verification
   disable-user <email>              the person can no longer sign in or join an organization; their sessions end at once
   enable-user <email>               lets the person sign in again (with the same password)
+  reset-password <email>            a one-time link (for an hour) to choose a new password: hand it over once you know it is them
 Each command is recorded in platform_audit_events with the operator's name (--operator, else the OPERATOR variable, else the system user).`;
 
 /** A command an operator can get wrong: the message says what to do instead. */
@@ -19,7 +21,7 @@ export class OperatorCommandError extends Error {}
  * Runs one operator command in one transaction on `client` (the schema owner's connection), with
  * its record in the platform audit trail; answers what to print.
  */
-export async function runOperatorCommand(client: ClientBase, args: readonly string[], operator: string): Promise<string> {
+export async function runOperatorCommand(client: ClientBase, args: readonly string[], operator: string, publicUrl: string): Promise<string> {
   const [command, argument] = args;
   const organizationId = () => {
     if (!argument || !isUuid(argument)) throw new OperatorCommandError(`${command} needs an organization id (a UUID; list-organizations shows them)`);
@@ -60,6 +62,14 @@ export async function runOperatorCommand(client: ClientBase, args: readonly stri
         output = disable
           ? `${argument} is disabled; ${changed.endedSessions} session(s) ended.`
           : `${argument} can sign in again.`;
+        break;
+      }
+      case 'reset-password': {
+        if (!argument?.includes('@')) throw new OperatorCommandError(`${command} needs the person's sign-in email`);
+        const issued = await issuePasswordReset(client, argument, operator, publicUrl);
+        if (!issued) throw new OperatorCommandError(`No account has the email ${argument}`);
+        await recordOperatorCommand(client, { operator, command, details: { userId: issued.userId } });
+        output = `A link for ${argument} to choose a new password, valid for an hour and once:\n${issued.link}`;
         break;
       }
       default:

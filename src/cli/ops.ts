@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     // The same schema the server would run on: pending migrations run first, as at its start.
     await prepareDatabase(config, owner.url, logger);
     await client.connect();
-    console.log(await runOperatorCommand(client, args, operator));
+    console.log(await runOperatorCommand(client, args, operator, config.http.publicUrl));
   } finally {
     await client.end().catch(() => undefined);
     await owner.stop();

@@ -427,6 +427,8 @@ export type PlatformOperation =
   | 'acceptInvitation'
   | 'switchOrganization'
   | 'changePassword'
+  | 'requestPasswordReset'
+  | 'resetPassword'
   | 'seedDemo'
   | 'persistedQuery';
 

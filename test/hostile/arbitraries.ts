@@ -458,7 +458,7 @@ export interface Operation {
 }
 
 /** Mutations and queries any caller may send without a credential. */
-const PUBLIC_FIELDS = new Set(['signUp', 'login', 'refreshToken', 'acceptInvitation', '__typename']);
+const PUBLIC_FIELDS = new Set(['signUp', 'login', 'refreshToken', 'acceptInvitation', 'requestPasswordReset', 'resetPassword', '__typename']);
 
 export const OPERATIONS: Operation[] = Object.entries(generated)
   .filter(([name, value]) => name.endsWith('Document') && (value as DocumentNode)?.kind === 'Document')
@@ -722,7 +722,7 @@ export function queryShapeArb(ctx: FuzzContext): fc.Arbitrary<HostileRequest> {
       return new HostileRequest(`${root} shape (${amplifier.kind}) as ${sentAs.sender}`, 'POST', headers, JSON.stringify({ query, operationName }), {
         sender: sentAs.sender,
         // Anonymous and forged callers may only ever get __typename, introspection, or what the sign-in mutations return.
-        expectNoData: !asB && needsCredential && amplifier.kind !== 'introspection' && !/\b(signUp|login|refreshToken|acceptInvitation)\b/.test(query),
+        expectNoData: !asB && needsCredential && amplifier.kind !== 'introspection' && !/\b(signUp|login|refreshToken|acceptInvitation|requestPasswordReset|resetPassword)\b/.test(query),
       });
     });
 }

@@ -1,5 +1,7 @@
 import {
   ChangePasswordDocument,
+  RequestPasswordResetDocument,
+  ResetPasswordDocument,
   AcceptInvitationDocument,
   ApiKeysDocument,
   CreateApiKeyDocument,
@@ -227,6 +229,27 @@ export const foundationCases: IsolationCase[] = [
       expect(await hashOfA()).toEqual(before);
       // Back as it was, for the other cases (this session goes on after its own change).
       dataOf(await app.request(ChangePasswordDocument, { input: { currentPassword: 'a-new-password-2026', newPassword: caseworker.password } }, { token: caseworker.token }));
+    },
+  },
+  {
+    operation: 'requestPasswordReset',
+    description: "B asking a reset for A's admin gets the answer anyone gets, and A's password and sessions stay as they were",
+    async run({ app, a }) {
+      const hash = () => app.ownerQuery<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [a.admin.userId]);
+      const before = await hash();
+      expect(dataOf(await app.request(RequestPasswordResetDocument, { input: { email: a.admin.email } })).requestPasswordReset).toBe(true);
+      expect(await hash()).toEqual(before);
+      expect((await app.request(ViewerDocument, undefined, { token: a.admin.token })).status).toBe(200);
+    },
+  },
+  {
+    operation: 'resetPassword',
+    description: "No token, no new password: a made-up token changes nobody's password",
+    async run({ app, a }) {
+      const hash = () => app.ownerQuery<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [a.admin.userId]);
+      const before = await hash();
+      expect(errorCodes(await app.request(ResetPasswordDocument, { input: { token: 'ngo_reset_guess', newPassword: 'taken-over-account' } }))).toEqual(['BAD_USER_INPUT']);
+      expect(await hash()).toEqual(before);
     },
   },
   {

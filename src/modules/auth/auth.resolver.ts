@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { changePassword, login, logout, refreshToken, signUp, switchOrganization } from './auth.service';
 import { AuthPayload } from './auth.types';
-import { ChangePasswordInput, LoginInput, LogoutInput, RefreshTokenInput, SignUpInput, SwitchOrganizationInput } from './dto/auth.inputs';
+import { requestPasswordReset, resetPassword } from './password-reset.service';
+import { ChangePasswordInput, LoginInput, LogoutInput, RequestPasswordResetInput, ResetPasswordInput, RefreshTokenInput, SignUpInput, SwitchOrganizationInput } from './dto/auth.inputs';
 
 @Resolver()
 export class AuthResolver {
@@ -32,6 +33,22 @@ export class AuthResolver {
   })
   changePassword(@Ctx() ctx: RequestContext, @Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput) {
     return changePassword(ctx, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Asks for a password-reset link for an email. Always answers true, whether or not an account has that email (nobody learns who has an account). The link works once, for an hour; with no mail server set up, the platform's operators hand it over. Throttled per account and per address.",
+  })
+  requestPasswordReset(@Ctx() ctx: RequestContext, @Arg('input', () => RequestPasswordResetInput, { description: 'Whose password.' }) input: RequestPasswordResetInput) {
+    return requestPasswordReset(ctx, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Sets a new password with the token of a reset link: once, within the hour (else BAD_USER_INPUT on `input.token`). Every session of the person ends; sign in with the new password.',
+  })
+  resetPassword(@Ctx() ctx: RequestContext, @Arg('input', () => ResetPasswordInput, { description: 'The token and the new password.' }) input: ResetPasswordInput) {
+    return resetPassword(ctx, input);
   }
 
   @Authorized()

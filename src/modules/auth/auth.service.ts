@@ -202,7 +202,7 @@ export async function refreshToken(ctx: RequestContext, input: RefreshTokenInput
   return signedIn(ctx, outcome.payload);
 }
 
-async function revokeSessions(
+export async function revokeSessions(
   em: EntityManager,
   where: { organizationId?: string; id?: string | FindOperator<string>; userId?: string },
   reason: string,

@@ -15,6 +15,7 @@ const VERIFIED_TOKENS = 10_000;
 export const API_KEY_PREFIX = 'ngo_key_';
 const REFRESH_PREFIX = 'ngo_rt_';
 const INVITATION_PREFIX = 'ngo_inv_';
+const RESET_PREFIX = 'ngo_reset_';
 
 declare module '../../context/request-context' {
   interface AppServices {
@@ -86,15 +87,15 @@ export class Credentials {
   }
 
   newRefreshToken() {
-    return this.newSecret(REFRESH_PREFIX);
+    return newSecret(REFRESH_PREFIX);
   }
 
   newInvitationToken() {
-    return this.newSecret(INVITATION_PREFIX);
+    return newSecret(INVITATION_PREFIX);
   }
 
   newApiKey() {
-    return this.newSecret(API_KEY_PREFIX);
+    return newSecret(API_KEY_PREFIX);
   }
 
   hashPassword(password: string): Promise<string> {
@@ -109,11 +110,15 @@ export class Credentials {
     return ok && hash !== null;
   }
 
-  private newSecret(prefix: string): { secret: string; hash: string } {
-    const secret = prefix + randomBytes(32).toString('base64url');
-    return { secret, hash: hashSecret(secret) };
-  }
 }
+
+function newSecret(prefix: string): { secret: string; hash: string } {
+  const secret = prefix + randomBytes(32).toString('base64url');
+  return { secret, hash: hashSecret(secret) };
+}
+
+/** A one-time password-reset token, and the hash that is stored. */
+export const newPasswordResetToken = () => newSecret(RESET_PREFIX);
 
 /** Secrets are 256-bit random, so a fast hash is enough to store them; argon2 is for passwords. */
 export function hashSecret(secret: string): string {

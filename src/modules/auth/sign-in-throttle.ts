@@ -17,9 +17,9 @@ const ADDRESS = { free: 30, capSeconds: 300 };
 /** A key's count starts again after this long without an attempt. */
 const QUIET_SECONDS = 15 * 60;
 
-/** Who an attempt is about: an account by its email, or an invitation by its token. */
+/** Who an attempt is about: an account by its email, or an invitation or a password reset by its token. */
 export interface SignInSubject {
-  kind: 'account' | 'invitation';
+  kind: 'account' | 'invitation' | 'reset';
   value: string;
 }
 

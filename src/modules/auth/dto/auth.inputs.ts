@@ -63,6 +63,24 @@ export class ChangePasswordInput {
   newPassword!: string;
 }
 
+@InputType({ description: 'The email of the account whose password was forgotten.' })
+export class RequestPasswordResetInput {
+  @Field(() => EmailScalar, { description: 'Sign-in email.' })
+  @MaxLength(254)
+  email!: string;
+}
+
+@InputType({ description: 'A new password, set with the one-time token of a reset link.' })
+export class ResetPasswordInput {
+  @Field({ description: 'The token from the reset link (after `#token=`).' })
+  @MaxLength(200)
+  token!: string;
+
+  @Field({ description: `The new password. ${PASSWORD_RULE}` })
+  @Length(12, 256)
+  newPassword!: string;
+}
+
 @InputType({ description: 'Which sessions to end.' })
 export class LogoutInput {
   @Field({ defaultValue: false, description: "End every session of this user, in every organization, not only this one." })
