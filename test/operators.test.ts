@@ -1,3 +1,4 @@
+import argon2 from 'argon2';
 import { Client } from 'pg';
 import { OperatorCommandError, runOperatorCommand } from '../src/cli/operator-commands';
 import { LoginDocument, OrganizationDocument, ResetPasswordDocument, ProposePartnershipDocument, ServicesDocument, SignUpDocument, UpdateOrganizationDocument, ViewerDocument } from './generated/graphql';
@@ -16,7 +17,8 @@ let owner: Client;
 let centre: SignedIn;
 const CENTRE = { name: 'Trung tâm Công tác xã hội tỉnh Lào Cai', kind: 'GOVERNMENT_AGENCY' as const };
 
-const ops = (...args: string[]) => runOperatorCommand(owner, args, 'ops-nguyen', 'https://commons.example.org/');
+const ops = (...args: string[]) =>
+  runOperatorCommand(owner, args, { operator: 'ops-nguyen', publicUrl: 'https://commons.example.org/', hashPassword: (password) => argon2.hash(password) });
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -142,6 +144,40 @@ describe('platform operators', () => {
     await app.ownerQuery(`UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`);
     expect(errorCodes(await app.request(ResetPasswordDocument, { input: { token: decodeURIComponent(expired), newPassword: 'another-new-password' } }))).toEqual(['BAD_USER_INPUT']);
     expect(dataOf(await app.request(LoginDocument, { input: { email: person.email, password: 'chosen-after-reset' } })).login.accessToken).toEqual(expect.any(String));
+  });
+
+  it("create an organization and its first admin, who chooses a password through a one-time link; an existing account just joins as admin", async () => {
+    const output = await ops('create-organization', '--name', 'Hội Liên hiệp Phụ nữ xã Lũng Cú', '--kind', 'COMMUNITY_GROUP', '--country', 'VN', '--region', 'Hà Giang', '--admin-email', 'Chu.Thi.Ly@example.org', '--admin-name', 'Chu Thị Lý', '--verify');
+    const created = /\(([0-9a-f-]{36})\) is created and verified; chu\.thi\.ly@example\.org is its admin\./i.exec(output);
+    expect(created).not.toBeNull();
+    const token = decodeURIComponent(/#token=(\S+)/.exec(output)![1]);
+    dataOf(await app.request(ResetPasswordDocument, { input: { token, newPassword: 'lung-cu-2026-password' } }));
+    const login = dataOf(await app.request(LoginDocument, { input: { email: 'chu.thi.ly@example.org', password: 'lung-cu-2026-password' } })).login;
+    expect(login.viewer).toMatchObject({ role: 'ADMIN', organization: { id: created![1] } });
+    expect(dataOf(await app.request(OrganizationDocument, { id: created![1] }, { token: login.accessToken })).organization).toMatchObject({
+      name: 'Hội Liên hiệp Phụ nữ xã Lũng Cú',
+      kind: 'COMMUNITY_GROUP',
+      region: 'Hà Giang',
+      verified: true,
+      verifiedBy: 'ops-nguyen',
+    });
+
+    // An existing account becomes admin of a second organization, with no link; an operator may create a lookalike of a verified one.
+    const second = await ops('create-organization', '--name', 'Hội Liên hiệp Phụ nữ xã Lũng Cú', '--kind', 'COMMUNITY_GROUP', '--country', 'VN', '--region', 'Hà Giang', '--admin-email', centre.email, '--admin-name', 'X');
+    expect(second).toContain('already had an account');
+    const secondId = /\(([0-9a-f-]{36})\)/.exec(second)![1];
+    const switched = await app.request(LoginDocument, { input: { email: centre.email, password: TEST_PASSWORD, organizationId: secondId } });
+    expect(dataOf(switched).login.viewer).toMatchObject({ role: 'ADMIN', organization: { id: secondId } });
+
+    for (const [args, message] of [
+      [['--name', 'X', '--kind', 'CLUB', '--country', 'VN', '--admin-email', 'a@example.org', '--admin-name', 'A'], /--kind must be one of/],
+      [['--name', 'X', '--kind', 'NGO', '--country', 'vn', '--admin-email', 'a@example.org', '--admin-name', 'A'], /--country must be two upper-case letters/],
+      [['--kind', 'NGO', '--country', 'VN', '--admin-email', 'a@example.org', '--admin-name', 'A'], /needs --name/],
+    ] as const) {
+      await expect(ops('create-organization', ...args)).rejects.toThrow(message);
+    }
+    const [count] = await app.ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM organizations WHERE name = 'X'`);
+    expect(count.n).toBe(0);
   });
 
   it('keep their trail from every request: the application role reads none of it', async () => {

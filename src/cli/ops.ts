@@ -5,6 +5,7 @@ import { loadConfig } from '../config';
 import { prepareDatabase } from '../database/bootstrap';
 import { resolveOwnerConnection } from '../database/embedded';
 import { createLogger } from '../logger';
+import { Credentials } from '../modules/auth/credentials';
 import { OPERATOR_USAGE, runOperatorCommand } from './operator-commands';
 
 /**
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     // The same schema the server would run on: pending migrations run first, as at its start.
     await prepareDatabase(config, owner.url, logger);
     await client.connect();
-    console.log(await runOperatorCommand(client, args, operator, config.http.publicUrl));
+    const credentials = new Credentials(config.auth);
+    console.log(await runOperatorCommand(client, args, { operator, publicUrl: config.http.publicUrl, hashPassword: (password) => credentials.hashPassword(password) }));
   } finally {
     await client.end().catch(() => undefined);
     await owner.stop();

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ClientBase } from 'pg';
+import { Role } from '../../common/permissions';
 import { normalizeEmail } from './auth.service';
 
 /*
@@ -23,4 +25,26 @@ export async function setUserDisabled(client: ClientBase, email: string, operato
     rows[0].id,
   ]);
   return { userId: rows[0].id, endedSessions: ended.rowCount ?? 0 };
+}
+
+/**
+ * Makes the account with `email` the first admin of an organization an operator created, creating
+ * the account when there is none: with `unusablePasswordHash` (a hash of a password nobody knows), so
+ * that the person chooses theirs through a reset link. Answers the user and whether it is new.
+ */
+export async function addFirstAdmin(
+  client: ClientBase,
+  organizationId: string,
+  person: { email: string; displayName: string },
+  unusablePasswordHash: string,
+): Promise<{ userId: string; created: boolean }> {
+  const email = normalizeEmail(person.email);
+  const existing = await client.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [email]);
+  let userId = existing.rows[0]?.id;
+  if (!userId) {
+    userId = randomUUID();
+    await client.query(`INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)`, [userId, email, person.displayName.trim(), unusablePasswordHash]);
+  }
+  await client.query(`INSERT INTO memberships (organization_id, id, user_id, role, version) VALUES ($1, $2, $3, $4, 1)`, [organizationId, randomUUID(), userId, Role.ADMIN]);
+  return { userId, created: !existing.rows[0] };
 }

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import { containsPattern, foldForSearch } from '../../common/search-text';
+import type { NewOrganization } from './organization.service';
+import { organizationSearchText } from './organization.service';
 
 /*
  * What platform operators do to organizations (`npm run ops`), as the schema owner on a connection
@@ -36,4 +39,19 @@ export async function setOrganizationVerified(client: ClientBase, id: string, op
     [id, operator],
   );
   return rows[0]?.name ?? null;
+}
+
+/**
+ * An organization an operator creates: no sign-up, so no check against verified lookalikes (the
+ * operator knows who it is), and verified at once with `verifiedBy`. Answers its id.
+ */
+export async function insertOrganizationForOperators(client: ClientBase, profile: Omit<NewOrganization, 'id'>, verifiedBy: string | null): Promise<string> {
+  const id = randomUUID();
+  const name = profile.name.trim();
+  await client.query(
+    `INSERT INTO organizations (id, name, kind, country_code, region, description, website, search_text, verified_at, verified_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $9::text IS NULL THEN NULL ELSE now() END, $9)`,
+    [id, name, profile.kind, profile.countryCode, profile.region ?? null, profile.description ?? null, profile.website ?? null, organizationSearchText({ name, region: profile.region }), verifiedBy],
+  );
+  return id;
 }
