@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import { Client } from 'pg';
 import { OperatorCommandError, runOperatorCommand } from '../src/cli/operator-commands';
 import { LoginDocument, OrganizationDocument, ResetPasswordDocument, ProposePartnershipDocument, ServicesDocument, SignUpDocument, UpdateOrganizationDocument, ViewerDocument } from './generated/graphql';
-import { addMember, dataOf, errorCodes, signUpOrganization, TEST_PASSWORD, type SignedIn } from './factories';
+import { addMember, createApiKey, dataOf, errorCodes, signUpOrganization, TEST_PASSWORD, type SignedIn } from './factories';
 import { publishService } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -178,6 +178,25 @@ describe('platform operators', () => {
     }
     const [count] = await app.ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM organizations WHERE name = 'X'`);
     expect(count.n).toBe(0);
+  });
+
+  it("suspend an organization: its sessions end, nobody signs in as it, its API keys stop; its people keep their other organizations; reinstated, it works again", async () => {
+    const shelter = await signUpOrganization(app, { name: 'Nhà tạm lánh Hoa Sen', kind: 'NGO' });
+    const key = await createApiKey(app, shelter, ['MEMBERS_READ']);
+    const elsewhere = await signUpOrganization(app, { email: shelter.email, password: TEST_PASSWORD, name: 'Nhóm tình nguyện Hoa Sen' });
+    expect((await app.request(ViewerDocument, undefined, { token: key.secret })).status).toBe(200);
+
+    expect(await ops('suspend-organization', shelter.organizationId)).toMatch(/Nhà tạm lánh Hoa Sen \(.+\) is suspended; \d+ session\(s\) ended\./);
+    for (const token of [shelter.token, key.secret]) expect((await app.request(ViewerDocument, undefined, { token })).status).toBe(401);
+    const refused = await app.request(LoginDocument, { input: { email: shelter.email, password: TEST_PASSWORD, organizationId: shelter.organizationId } });
+    expect([errorCodes(refused), refused.errors?.[0].extensions?.reason]).toEqual([['FORBIDDEN'], 'ORGANIZATION_SUSPENDED']);
+    const other = await app.request(LoginDocument, { input: { email: shelter.email, password: TEST_PASSWORD, organizationId: elsewhere.organizationId } });
+    expect(dataOf(other).login.viewer.organization.id).toBe(elsewhere.organizationId);
+
+    expect(await ops('reinstate-organization', shelter.organizationId)).toContain('is reinstated');
+    expect((await app.request(ViewerDocument, undefined, { token: key.secret })).status).toBe(200);
+    const back = await app.request(LoginDocument, { input: { email: shelter.email, password: TEST_PASSWORD, organizationId: shelter.organizationId } });
+    expect(dataOf(back).login.viewer.organization.id).toBe(shelter.organizationId);
   });
 
   it('keep their trail from every request: the application role reads none of it', async () => {

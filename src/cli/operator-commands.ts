@@ -2,15 +2,17 @@ import { randomBytes } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import { isUuid } from '../common/validation';
 import { recordOperatorCommand } from '../modules/audit/platform-audit';
-import { addFirstAdmin, setUserDisabled } from '../modules/auth/operators';
+import { addFirstAdmin, endOrganizationSessions, setUserDisabled } from '../modules/auth/operators';
 import { issuePasswordReset } from '../modules/auth/password-reset.service';
-import { insertOrganizationForOperators, listOrganizationsForOperators, setOrganizationVerified } from '../modules/organizations/operators';
+import { insertOrganizationForOperators, listOrganizationsForOperators, setOrganizationSuspended, setOrganizationVerified } from '../modules/organizations/operators';
 import { OrganizationKind } from '../modules/organizations/organization.entity';
 
 export const OPERATOR_USAGE = `Usage: npm run ops -- <command> [arguments] [--operator <name>]
   list-organizations [search]       every organization (or those whose name or region contains search), with whether it is verified
   verify-organization <id>          marks the organization verified: the directory shows it, and nobody can sign up as it
   unverify-organization <id>        withdraws the verification
+  suspend-organization <id>         nobody signs in as it any more, its sessions end and its API keys stop working
+  reinstate-organization <id>       lifts the suspension (its people sign in again)
   disable-user <email>              the person can no longer sign in or join an organization; their sessions end at once
   enable-user <email>               lets the person sign in again (with the same password)
   reset-password <email>            a one-time link (for an hour) to choose a new password: hand it over once you know it is them
@@ -78,6 +80,17 @@ export async function runOperatorCommand(client: ClientBase, args: readonly stri
         if (name === null) throw new OperatorCommandError(`No organization has the id ${id}`);
         await recordOperatorCommand(client, { operator, command, subjectOrganizationId: id, details: { name } });
         output = `${name} (${id}) is ${verify ? 'verified' : 'no longer verified'}.`;
+        break;
+      }
+      case 'suspend-organization':
+      case 'reinstate-organization': {
+        const id = organizationId();
+        const suspend = command === 'suspend-organization';
+        const name = await setOrganizationSuspended(client, id, suspend ? operator : null);
+        if (name === null) throw new OperatorCommandError(`No organization has the id ${id}`);
+        const endedSessions = suspend ? await endOrganizationSessions(client, id, 'organization suspended by a platform operator') : 0;
+        await recordOperatorCommand(client, { operator, command, subjectOrganizationId: id, details: { name, endedSessions } });
+        output = suspend ? `${name} (${id}) is suspended; ${endedSessions} session(s) ended.` : `${name} (${id}) is reinstated.`;
         break;
       }
       case 'disable-user':

@@ -41,6 +41,8 @@ export async function startSession(
   em: EntityManager,
   member: { userId: string; organizationId: string; role: Role },
 ): Promise<AuthPayload> {
+  const [organization] = await em.query(`SELECT suspended_at FROM organizations WHERE id = $1`, [member.organizationId]);
+  if (organization?.suspended_at) throw forbidden("This organization is suspended: ask the platform's operators", 'ORGANIZATION_SUSPENDED');
   const session = await em.save(
     em.create(AuthSession, { organizationId: member.organizationId, id: randomUUID(), userId: member.userId }),
   );

@@ -48,3 +48,12 @@ export async function addFirstAdmin(
   await client.query(`INSERT INTO memberships (organization_id, id, user_id, role, version) VALUES ($1, $2, $3, $4, 1)`, [organizationId, randomUUID(), userId, Role.ADMIN]);
   return { userId, created: !existing.rows[0] };
 }
+
+/** Ends every session of an organization (it was suspended). Answers how many ended. */
+export async function endOrganizationSessions(client: ClientBase, organizationId: string, reason: string): Promise<number> {
+  const ended = await client.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE organization_id = $1 AND revoked_at IS NULL`, [
+    organizationId,
+    reason,
+  ]);
+  return ended.rowCount ?? 0;
+}

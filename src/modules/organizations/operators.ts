@@ -55,3 +55,13 @@ export async function insertOrganizationForOperators(client: ClientBase, profile
   );
   return id;
 }
+
+/** Suspends an organization (by `operator`), or (null) reinstates it. Answers its name; null when there is none with that id. */
+export async function setOrganizationSuspended(client: ClientBase, id: string, operator: string | null): Promise<string | null> {
+  const { rows } = await client.query<{ name: string }>(
+    `UPDATE organizations SET suspended_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END, suspended_by = $2, updated_at = now()
+      WHERE id = $1 RETURNING name`,
+    [id, operator],
+  );
+  return rows[0]?.name ?? null;
+}

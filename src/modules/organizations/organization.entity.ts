@@ -91,6 +91,14 @@ export class Organization {
   @Column({ type: 'text', nullable: true })
   verifiedBy!: string | null;
 
+  /** When a platform operator suspended it: nobody signs in as it and its API keys stop working. Not a GraphQL field. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  suspendedAt!: Date | null;
+
+  /** The operator who suspended it. */
+  @Column({ type: 'text', nullable: true })
+  suspendedBy!: string | null;
+
   /** Name and region folded for accent-insensitive search (common/search-text.ts); not a GraphQL field. */
   @Column({ type: 'text' })
   searchText!: string;
