@@ -14,6 +14,8 @@ const schema = z
     HOST: z.string().default('0.0.0.0'),
     TRUST_PROXY: z.string().default('false'),
     PUBLIC_URL: z.string().url().optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    MAIL_FROM: z.string().default('NGO Commons <no-reply@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     DATABASE_URL: z.string().url().optional(),
@@ -148,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       apiKeyRequests: e.FAIR_SHARE_API_KEY_REQUESTS,
       heavyRequests: e.FAIR_SHARE_HEAVY_REQUESTS,
     },
+    /** Outgoing mail (invitations, password resets); none without SMTP_URL. */
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     http: {
       port: e.PORT,
       host: e.HOST,

@@ -25,6 +25,7 @@ import { requestClassPlugin } from './common/request-class';
 import { API_KEY_PREFIX, Credentials } from './modules/auth/credentials';
 import { MIGRATIONS } from '../migrations';
 import { compiledExecution } from './common/compiled-execution';
+import { smtpMailer } from './common/mail';
 
 /**
  * Ends each request's transaction once its response is ready, logs unexpected errors with the
@@ -170,6 +171,7 @@ export async function startServer(options: {
     sessionOpening,
     enforceRateLimit,
     admit: (holder, share, hold) => fairShare.admit(holder, share, hold),
+    mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
   };
 
   const app = express();

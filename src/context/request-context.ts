@@ -6,6 +6,7 @@ import type { ApiKeyScope, Role } from '../common/permissions';
 import type { RequestClass } from '../common/request-class';
 import type { Database, ScopedTransaction, Statement, TenantSettings } from '../database/database';
 import type { Logger } from '../logger';
+import type { Mailer } from '../common/mail';
 
 /** What a signed access token says: who, for which organization, in which session. Checked against the database before it is trusted. */
 export interface AccessClaims {
@@ -61,6 +62,8 @@ export interface AppServices {
   enforceRateLimit(ctx: RequestContext, principal: Principal): Promise<void>;
   /** Admits the request into its holder's share of this instance; answers what ends it, or throws RATE_LIMITED (fair share). */
   admit(holder: ShareHolder, share: 'request' | 'heavy', hold: boolean): Promise<() => void>;
+  /** Outgoing mail; null when no mail server is set up (SMTP_URL). */
+  mailer: Mailer | null;
 }
 
 export type LoaderFactory<T> = (ctx: RequestContext) => T;
@@ -80,6 +83,8 @@ export class RequestContext {
   private readonly admissions: (() => void)[] = [];
   /** Work started for this request that its response waits for (see keepUntilResponse). */
   private readonly pending: Promise<unknown>[] = [];
+  /** What runs once the transaction has committed (see afterCommit). */
+  private readonly committed: (() => Promise<void>)[] = [];
   /** Something was allowed on the token's claims before its session was checked (see actsOnClaims). */
   private reliedOnClaims = false;
   /** The request's transaction has ended and its share is given back: nothing may open another. */
@@ -362,6 +367,14 @@ export class RequestContext {
     return kept;
   }
 
+  /**
+   * Work for after the request's transaction has committed (e.g. mail that names a record it
+   * created): started once the commit succeeded, not waited for; its failure is logged.
+   */
+  afterCommit(work: () => Promise<void>): void {
+    this.committed.push(work);
+  }
+
   /** Ends the request's transaction and releases its connection. Safe to call more than once. */
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     try {
@@ -372,6 +385,9 @@ export class RequestContext {
       // Something was allowed on a token's claims alone and nothing has checked its session since.
       if (this.reliedOnClaims && !this.principalCheck && outcome === 'commit') await this.principal();
       await this.transaction?.finish(outcome);
+      if (outcome === 'commit') {
+        for (const work of this.committed.splice(0)) work().catch((error: unknown) => this.logger.warn({ err: error }, 'work after the commit failed'));
+      }
     } catch (error) {
       await this.transaction?.finish('rollback');
       throw error;

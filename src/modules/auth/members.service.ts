@@ -17,6 +17,7 @@ import type {
   UpdateMemberRoleInput,
 } from './dto/auth.inputs';
 import { Invitation } from './invitation.entity';
+import { organizationLoader } from '../organizations/organization.loaders';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
 
@@ -123,6 +124,19 @@ export async function inviteMember(
       throw conflict('This email already has a pending invitation: revoke it first to send a new one');
     }
     throw error;
+  }
+  const { mailer } = ctx.services;
+  if (mailer) {
+    const organization = await ctx.loader(organizationLoader).load(principal.organizationId);
+    const link = `${ctx.config.http.publicUrl.replace(/\/+$/, '')}/accept-invitation#token=${encodeURIComponent(secret)}`;
+    // Sent once the invitation is committed: a link must never name an invitation that is not there.
+    ctx.afterCommit(() =>
+      mailer.send({
+        to: email,
+        subject: `Invitation to ${organization?.name ?? 'an organization'} on NGO Commons`,
+        text: `You are invited to join ${organization?.name ?? 'an organization'} on NGO Commons as ${input.role}.\n\nAccept the invitation (the link works until ${invitation.expiresAt.toISOString().slice(0, 10)}):\n${link}\n`,
+      }),
+    );
   }
   return { invitation, token: secret };
 }

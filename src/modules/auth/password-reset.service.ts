@@ -22,8 +22,9 @@ export function passwordResetLink(publicUrl: string, token: string): string {
 
 /**
  * Someone asks for a reset link for `email`. Answers the same whether or not an account has that
- * email; counted as a sign-in attempt (per account and address). With no mail server set up, the
- * link is written to the server's log for an operator, who hands it over after checking who asks.
+ * email; counted as a sign-in attempt (per account and address). The link goes by email (SMTP_URL);
+ * with no mail server set up, it is written to the server's log for an operator, who hands it over
+ * after checking who asks.
  */
 export async function requestPasswordReset(ctx: RequestContext, input: RequestPasswordResetInput): Promise<boolean> {
   const { database, config, logger } = ctx.services;
@@ -38,7 +39,20 @@ export async function requestPasswordReset(ctx: RequestContext, input: RequestPa
     return user.id;
   });
   if (userId) {
-    logger.warn({ userId, link: passwordResetLink(config.http.publicUrl, secret) }, 'password reset asked for: hand the link to the person once you know it is them');
+    const link = passwordResetLink(config.http.publicUrl, secret);
+    const { mailer } = ctx.services;
+    if (mailer) {
+      // Not waited for: the answer takes as long whether or not the email has an account.
+      mailer
+        .send({
+          to: email,
+          subject: 'Choose a new password for NGO Commons',
+          text: `Someone asked to reset the password of this account. If it was you, choose a new password within the hour:\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
+        })
+        .catch((error: unknown) => logger.warn({ err: error, userId }, 'could not send the password reset email'));
+    } else {
+      logger.warn({ userId, link }, 'password reset asked for (no SMTP_URL): hand the link to the person once you know it is them');
+    }
   }
   return true;
 }
