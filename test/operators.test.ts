@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import { OperatorCommandError, runOperatorCommand } from '../src/cli/operator-commands';
-import { LoginDocument, OrganizationDocument, ResetPasswordDocument, ProposePartnershipDocument, ServicesDocument, SignUpDocument, UpdateOrganizationDocument, ViewerDocument } from './generated/graphql';
+import { AcceptInvitationDocument, InviteMemberDocument, LoginDocument, OrganizationDocument, ResetPasswordDocument, ProposePartnershipDocument, ServicesDocument, SignUpDocument, UpdateOrganizationDocument, ViewerDocument } from './generated/graphql';
 import { addMember, createApiKey, dataOf, errorCodes, signUpOrganization, TEST_PASSWORD, type SignedIn } from './factories';
 import { publishService } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
@@ -115,6 +115,10 @@ describe('platform operators', () => {
       input: { organization: { name: 'Nhóm tự lực', kind: 'NGO', countryCode: 'VN' }, email: person.email, password: person.password, displayName: 'X' },
     });
     expect(joining.errors?.[0].extensions?.reason).toBe('ACCOUNT_DISABLED');
+    const inviter = await signUpOrganization(app, { name: 'Hội Cựu chiến binh xã Lũng Cú', kind: 'COMMUNITY_GROUP' });
+    const { token } = dataOf(await app.request(InviteMemberDocument, { input: { email: person.email, role: 'VIEWER' } }, { token: inviter.token })).inviteMember;
+    const accepting = await app.request(AcceptInvitationDocument, { input: { token, password: person.password } });
+    expect(accepting.errors?.[0].extensions?.reason).toBe('ACCOUNT_DISABLED');
 
     expect(await ops('enable-user', person.email)).toBe(`${person.email} can sign in again.`);
     expect(dataOf(await app.request(LoginDocument, { input: { email: person.email, password: person.password } })).login.accessToken).toEqual(expect.any(String));
