@@ -230,7 +230,7 @@ export class ScopedTransaction {
   /**
    * The read committed the transaction (see openWith): the connection goes back to the pool at once,
    * before the rows are used. Anything the request still sends opens a transaction again with the
-   * same opening statement, which checks the credential again (see `reopened`).
+   * same opening statement, which checks the credential again (see `verifyReopening`).
    */
   private async endedWithRead(): Promise<void> {
     const runner = this.runner!;
