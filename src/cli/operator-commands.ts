@@ -4,7 +4,7 @@ import { isUuid } from '../common/validation';
 import { recordOperatorCommand } from '../modules/audit/platform-audit';
 import { addFirstAdmin, endOrganizationSessions, setUserDisabled } from '../modules/auth/operators';
 import { issuePasswordReset } from '../modules/auth/password-reset.service';
-import { insertOrganizationForOperators, listOrganizationsForOperators, setOrganizationSuspended, setOrganizationVerified } from '../modules/organizations/operators';
+import { insertOrganizationForOperators, listOrganizationsForOperators, setOrganizationMark } from '../modules/organizations/operators';
 import { OrganizationKind } from '../modules/organizations/organization.entity';
 
 export const OPERATOR_USAGE = `Usage: npm run ops -- <command> [arguments] [--operator <name>]
@@ -73,24 +73,23 @@ export async function runOperatorCommand(client: ClientBase, args: readonly stri
         break;
       }
       case 'verify-organization':
-      case 'unverify-organization': {
-        const id = organizationId();
-        const verify = command === 'verify-organization';
-        const name = await setOrganizationVerified(client, id, verify ? operator : null);
-        if (name === null) throw new OperatorCommandError(`No organization has the id ${id}`);
-        await recordOperatorCommand(client, { operator, command, subjectOrganizationId: id, details: { name } });
-        output = `${name} (${id}) is ${verify ? 'verified' : 'no longer verified'}.`;
-        break;
-      }
+      case 'unverify-organization':
       case 'suspend-organization':
       case 'reinstate-organization': {
         const id = organizationId();
-        const suspend = command === 'suspend-organization';
-        const name = await setOrganizationSuspended(client, id, suspend ? operator : null);
+        const mark = command.endsWith('verify-organization') ? 'verified' : 'suspended';
+        const set = command === 'verify-organization' || command === 'suspend-organization';
+        const name = await setOrganizationMark(client, id, mark, set ? operator : null);
         if (name === null) throw new OperatorCommandError(`No organization has the id ${id}`);
-        const endedSessions = suspend ? await endOrganizationSessions(client, id, 'organization suspended by a platform operator') : 0;
-        await recordOperatorCommand(client, { operator, command, subjectOrganizationId: id, details: { name, endedSessions } });
-        output = suspend ? `${name} (${id}) is suspended; ${endedSessions} session(s) ended.` : `${name} (${id}) is reinstated.`;
+        const endedSessions = mark === 'suspended' && set ? await endOrganizationSessions(client, id, 'organization suspended by a platform operator') : 0;
+        await recordOperatorCommand(client, { operator, command, subjectOrganizationId: id, details: mark === 'suspended' ? { name, endedSessions } : { name } });
+        const outcome = {
+          'verify-organization': 'is verified',
+          'unverify-organization': 'is no longer verified',
+          'suspend-organization': `is suspended; ${endedSessions} session(s) ended`,
+          'reinstate-organization': 'is reinstated',
+        }[command];
+        output = `${name} (${id}) ${outcome}.`;
         break;
       }
       case 'disable-user':

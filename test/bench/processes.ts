@@ -64,18 +64,7 @@ export async function startProcess(
   };
 }
 
-/** A TCP port that was free a moment ago on loopback. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+export { freePort } from '../support/free-port';
 
 const CLOCK_TICKS = 100;
 

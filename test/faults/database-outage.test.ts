@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -15,6 +14,7 @@ import { print } from 'graphql';
 import { RegisterClientDocument, SignUpDocument, type RegisterClientMutation, type SignUpMutation } from '../generated/graphql';
 import { TEST_PASSWORD } from '../factories';
 import { ENTITIES } from '../../src/modules';
+import { freePort } from '../support/free-port';
 
 /** A PostgreSQL of this test's own, in a child process, so that stopping it touches no other test. */
 class Postgres {
@@ -44,15 +44,6 @@ class Postgres {
     });
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 let dir: string;
 let postgres: Postgres;

@@ -1,5 +1,4 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
@@ -8,17 +7,8 @@ import { ensureDatabase } from '../../src/database/admin';
 import { startEmbeddedPostgres } from '../../src/database/embedded';
 import { ensureAppLoginRole } from '../../src/database/roles';
 import { ADMIN_URL_VARIABLE, TEMPLATE_DATABASE } from './test-env';
+import { freePort } from '../support/free-port';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * One embedded PostgreSQL for the whole run. The migrations run once, into a template database

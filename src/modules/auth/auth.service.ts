@@ -116,9 +116,10 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<A
         await em.insert(User, { id: userId, email, displayName: input.displayName.trim(), passwordHash: newPasswordHash });
       }
       await em.insert(Membership, { organizationId, id: randomUUID(), userId, role: Role.ADMIN, version: 1 });
-      return startSession(ctx, em, { userId, organizationId, role: Role.ADMIN });
+      const session = await startSession(ctx, em, { userId, organizationId, role: Role.ADMIN });
+      await signInSucceeded(ctx, tx, attempt);
+      return session;
     });
-    await signInSucceeded(ctx, 'signUp', attempt);
     return signedIn(ctx, payload);
   } catch (error) {
     if (isUniqueViolation(error, 'uq_users_email')) {
@@ -154,9 +155,10 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
       );
     }
     await tx.rescope({ userId: user.id, organizationId: membership.organizationId });
-    return startSession(ctx, em, membership);
+    const session = await startSession(ctx, em, membership);
+    await signInSucceeded(ctx, tx, attempt);
+    return session;
   });
-  await signInSucceeded(ctx, 'login', attempt);
   return signedIn(ctx, payload);
 }
 
@@ -234,7 +236,7 @@ export async function changePassword(ctx: RequestContext, input: ChangePasswordI
   const changed = await em.update(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: newPasswordHash });
   if (!changed.affected) throw conflict('The password was changed at the same moment by another session: sign in again');
   const ended = await revokeSessions(em, { userId: user.id, id: Not(principal.sessionId) }, 'password changed');
-  await signInSucceeded(ctx, 'changePassword', attempt);
+  await signInSucceeded(ctx, em, attempt);
   return ended;
 }
 

@@ -221,8 +221,9 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
       { organizationId: invitation.organizationId, id: invitation.id },
       { acceptedAt: new Date(), acceptedByUserId: userId },
     );
-    return startSession(ctx, em, { userId, organizationId: invitation.organizationId, role: invitation.role });
+    const session = await startSession(ctx, em, { userId, organizationId: invitation.organizationId, role: invitation.role });
+    await signInSucceeded(ctx, tx, attempt);
+    return session;
   });
-  await signInSucceeded(ctx, 'acceptInvitation', attempt);
   return signedIn(ctx, payload);
 }

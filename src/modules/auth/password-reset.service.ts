@@ -93,7 +93,7 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
     await em.update(PasswordReset, { id: reset.id }, { usedAt: new Date() });
     await em.update(User, { id: user.id }, { passwordHash: newPasswordHash });
     await revokeSessions(em, { userId: user.id }, 'password reset');
+    await signInSucceeded(ctx, tx, attempt);
   });
-  await signInSucceeded(ctx, 'resetPassword', attempt);
   return true;
 }

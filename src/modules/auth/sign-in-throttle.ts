@@ -51,9 +51,12 @@ export async function countSignInAttempt(ctx: RequestContext, operation: Platfor
   return subjectKey;
 }
 
-/** The subject signed in: its count starts again, and the attempt no longer counts against the address. */
-export async function signInSucceeded(ctx: RequestContext, operation: PlatformOperation, subjectKey: string | null): Promise<void> {
+/**
+ * The subject signed in: its count starts again, and the attempt no longer counts against the
+ * address. Runs in the transaction that signs in (`on`), so it commits with the sign-in, or not at all.
+ */
+export async function signInSucceeded(ctx: RequestContext, on: { query(text: string, values: unknown[]): Promise<unknown> }, subjectKey: string | null): Promise<void> {
   if (subjectKey === null) return;
   const addressKey = ctx.clientAddress ? keyOf('address', ctx.clientAddress) : null;
-  await ctx.services.database.platform(operation, {}, (tx) => tx.query('SELECT app_sign_in_succeeded($1, $2)', [subjectKey, addressKey]));
+  await on.query('SELECT app_sign_in_succeeded($1, $2)', [subjectKey, addressKey]);
 }

@@ -31,10 +31,17 @@ export async function listOrganizationsForOperators(client: ClientBase, search?:
   return rows;
 }
 
-/** Marks an organization verified by `operator`, or (null) no longer verified. Answers its name; null when there is none with that id. */
-export async function setOrganizationVerified(client: ClientBase, id: string, operator: string | null): Promise<string | null> {
+/** What an operator sets on an organization, and its columns (when, by whom). */
+const MARKS = { verified: ['verified_at', 'verified_by'], suspended: ['suspended_at', 'suspended_by'] } as const;
+
+/**
+ * Marks an organization verified or suspended by `operator`, or (null) withdraws the mark.
+ * Answers its name; null when there is none with that id.
+ */
+export async function setOrganizationMark(client: ClientBase, id: string, mark: keyof typeof MARKS, operator: string | null): Promise<string | null> {
+  const [at, by] = MARKS[mark];
   const { rows } = await client.query<{ name: string }>(
-    `UPDATE organizations SET verified_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END, verified_by = $2, updated_at = now()
+    `UPDATE organizations SET ${at} = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END, ${by} = $2, updated_at = now()
       WHERE id = $1 RETURNING name`,
     [id, operator],
   );
@@ -54,14 +61,4 @@ export async function insertOrganizationForOperators(client: ClientBase, profile
     [id, name, profile.kind, profile.countryCode, profile.region ?? null, profile.description ?? null, profile.website ?? null, organizationSearchText({ name, region: profile.region }), verifiedBy],
   );
   return id;
-}
-
-/** Suspends an organization (by `operator`), or (null) reinstates it. Answers its name; null when there is none with that id. */
-export async function setOrganizationSuspended(client: ClientBase, id: string, operator: string | null): Promise<string | null> {
-  const { rows } = await client.query<{ name: string }>(
-    `UPDATE organizations SET suspended_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END, suspended_by = $2, updated_at = now()
-      WHERE id = $1 RETURNING name`,
-    [id, operator],
-  );
-  return rows[0]?.name ?? null;
 }
