@@ -424,6 +424,78 @@ describe('programme rollups', () => {
     expect(deliveries(year)).toEqual({ HEALTH_CHECKS: 'COMPLEMENTARY', LEGAL_AID_AND_ADVOCACY: 'BELOW_THRESHOLD' });
   });
 
+  it("never let a member learn another member's small count by subtracting its own people and referrals", async () => {
+    const lead = await signUpOrganization(app);
+    const union = await signUpOrganization(app);
+    const clinic = await signUpOrganization(app);
+    const hospital = await signUpOrganization(app);
+    const funder = await signUpOrganization(app, { kind: 'FUNDER' });
+    const program = await createProgram(app, lead, { suppressionThreshold: 5 });
+    await joinProgram(app, lead, program.id, union, 'IMPLEMENTING_PARTNER');
+    await joinProgram(app, lead, program.id, clinic, 'IMPLEMENTING_PARTNER');
+    await joinProgram(app, lead, program.id, funder, 'FUNDER');
+    const woman = { sex: 'FEMALE', birthDate: '1950-05-05' } as const;
+    const man = { sex: 'MALE', birthDate: '1952-02-02' } as const;
+    const serve = async (member: SignedIn, women: number, men: number) => {
+      const service = await publishService(app, member, { categoryCode: 'COUNSELING' });
+      const people = [...Array.from({ length: women }, () => woman), ...Array.from({ length: men }, () => man)];
+      await enrolAndServe(member, program.id, service.id, people, ['2026-07-10']);
+    };
+    // The union: 6 women and 5 men; the clinic: 6 women and 1 man.
+    await serve(union, 6, 5);
+    await serve(clinic, 6, 1);
+    // Referrals within the programme to a hospital outside it: 5 from the union, 1 from the clinic.
+    await partner(app, union, hospital);
+    await partner(app, clinic, hospital);
+    for (const [sender, count] of [
+      [union, 5],
+      [clinic, 1],
+    ] as const) {
+      for (let i = 0; i < count; i += 1) {
+        const client = await registerClient(app, sender);
+        await recordConsent(app, sender, client.id, hospital.organizationId);
+        await sendReferral(app, sender, { clientId: client.id, receivingOrganizationId: hospital.organizationId, programId: program.id });
+      }
+    }
+
+    const quarterBySex = async (viewer: SignedIn) => {
+      const [quarter] = dataOf(
+        await app.request(
+          ProgramMetricsDocument,
+          { programId: program.id, periodType: 'QUARTER', from: '2026-07-01', to: '2026-09-30', disaggregateBy: 'SEX' },
+          { token: viewer.token },
+        ),
+      ).programMetrics.periods;
+      const figures = (figure: typeof quarter.peopleEnrolled) => [shown(figure.total), ...figure.breakdown.slice(0, 2).map((cell) => shown(cell.actual))];
+      return {
+        enrolled: figures(quarter.peopleEnrolled),
+        served: figures(quarter.peopleServed),
+        deliveries: figures(quarter.servicesByCategory.find((c) => c.category.code === 'COUNSELING')!.deliveries),
+      };
+    };
+    // [total, FEMALE, MALE]: the funder sees every figure, none below 5.
+    const everyone = [18, 12, 6];
+    expect(await quarterBySex(funder)).toEqual({ enrolled: everyone, served: everyone, deliveries: everyone });
+    // The union knows its own 6 women and 5 men: 6 men shown would say the clinic enrolled 1.
+    const union12 = [18, 'COMPLEMENTARY', 'OTHERS_BELOW_THRESHOLD'];
+    expect(await quarterBySex(union)).toEqual({ enrolled: union12, served: union12, deliveries: union12 });
+    // The clinic's own 6 women and 1 man leave 6 women and 5 men from others: nothing to hide.
+    expect(await quarterBySex(clinic)).toEqual({ enrolled: everyone, served: everyone, deliveries: everyone });
+
+    const month = new Date().toISOString().slice(0, 7);
+    const sent = async (viewer: SignedIn) =>
+      shown(
+        dataOf(
+          await app.request(ProgramMetricsDocument, { programId: program.id, periodType: 'MONTH', from: `${month}-01`, to: `${month}-01` }, { token: viewer.token }),
+        ).programMetrics.periods[0].referralFunnel.sent,
+      );
+    expect([await sent(funder), await sent(clinic), await sent(union), await sent(lead)]).toEqual([6, 6, 'OTHERS_BELOW_THRESHOLD', 6]);
+    // The hospital received all six: it knows them all, and is not a member anyway.
+    expect(errorCodes(await app.request(ProgramMetricsDocument, { programId: program.id, from: '2026-01-01', to: '2026-12-31' }, { token: hospital.token }))).toEqual([
+      'NOT_FOUND',
+    ]);
+  });
+
   it('answer a dashboard in the same number of SQL statements for 2 periods as for 12', async () => {
     const lead = await signUpOrganization(app);
     const program = await createProgram(app, lead);

@@ -929,7 +929,9 @@ export type SuppressionReason =
   /** Withheld so that another suppressed cell cannot be worked out from the total and the other cells */
   | 'COMPLEMENTARY'
   /** Computed from a suppressed figure (a rate, an average, progress) */
-  | 'DERIVED_FROM_SUPPRESSED';
+  | 'DERIVED_FROM_SUPPRESSED'
+  /** Your organization's own part of it (its enrolments, deliveries, referrals) taken away, it would count fewer people from other organizations than the programme's suppression threshold (but not zero) */
+  | 'OTHERS_BELOW_THRESHOLD';
 
 /** The organization to act as next. */
 export type SwitchOrganizationInput = {

@@ -2057,6 +2057,7 @@ interface MetricsNode {
 
 const SUPPRESSION_LABEL: Record<string, string> = {
   BELOW_THRESHOLD: 'below',
+  OTHERS_BELOW_THRESHOLD: 'others below',
   COMPLEMENTARY: 'compl.',
   DERIVED_FROM_SUPPRESSED: 'derived',
 };

@@ -102,6 +102,7 @@ const IATI_ROLE: Record<ProgramMemberRole, string> = { FUNDER: '1', LEAD: '2', I
 
 const WITHHELD: Record<SuppressionReason, (threshold: number) => string> = {
   BELOW_THRESHOLD: (threshold) => `Withheld: fewer than ${threshold} people`,
+  OTHERS_BELOW_THRESHOLD: (threshold) => `Withheld: fewer than ${threshold} people besides those of the organization that exported it`,
   COMPLEMENTARY: () => 'Withheld so that a smaller withheld figure cannot be worked out from the total',
   DERIVED_FROM_SUPPRESSED: () => 'Withheld: computed from a withheld figure',
 };

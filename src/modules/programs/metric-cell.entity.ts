@@ -45,6 +45,8 @@ export class ProgramMetricCell {
  * once per cell however many services they receive. Visible only to the member that enrolled them.
  */
 @Entity({ name: 'program_person_periods' })
+// A member's metrics subtract its own people from the rollups: found by member, not by the programme's owner.
+@Index('ix_program_person_periods_member_program', ['memberOrganizationId', 'programId', 'periodStart'])
 @ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'fk_program_person_periods_program', onDelete: 'CASCADE' })
 export class ProgramPersonPeriod {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_person_periods' })

@@ -4,7 +4,7 @@ import { SqlParams } from '../../common/hot-read';
 import type { RowReader } from '../../database/rows';
 import type { RequestContext } from '../../context/request-context';
 import { ServiceCategory } from '../directory/service-category.entity';
-import { dimensionValues } from './dimensions';
+import { cellsOf, dimensionValues } from './dimensions';
 import type { ProgramMetricsArgs } from './dto/program.inputs';
 import { Indicator, IndicatorTarget, ProgramResult } from './indicator.entity';
 import {
@@ -67,6 +67,11 @@ interface FunnelRow {
   accepted: number;
   completed: number;
   successful: number;
+  /** The same stages counted over the referrals the viewer sent or received itself, which it can list. */
+  own_sent: number;
+  own_accepted: number;
+  own_completed: number;
+  own_successful: number;
   median_accept: number | null;
   median_complete: number | null;
 }
@@ -80,6 +85,8 @@ interface MetricInputs {
   /** The quarters of each year and the months of each quarter, by the parent's period key. */
   children: Map<string, Period[]>;
   cells: Map<string, number>;
+  /** The viewer's own part of each cell (its own enrolments and deliveries), by the same keys; none for a funder. */
+  own: Map<string, number>;
   /** Categories with people served in any period; and, by period key, those with a total in that period, sorted. */
   servedCategories: string[];
   servedCategoriesIn: Map<string, string[]>;
@@ -128,12 +135,26 @@ function calendar(from: string, to: string): Period[] {
 }
 
 type CellRow = [metric: string, category: string, periodType: PeriodType, periodStart: string, dimension: string, value: string, count: number];
+type OwnRow = [
+  metric: string,
+  category: string,
+  periodType: PeriodType,
+  periodStart: string,
+  sex: string,
+  ageBand: string,
+  disability: boolean,
+  region: string,
+  populationGroups: string[],
+  count: number,
+];
 
 /**
  * Everything one metrics request reads, in one statement whatever the range: the programme and the
- * viewer's membership of it, the rollup cells of the calendar years asked about, the funnel by
- * month, quarter and year, the results framework, targets and approved reported values. RLS limits
- * each part to what the viewer may read; the membership decides whether it may read metrics at all.
+ * viewer's membership of it, the rollup cells of the calendar years asked about, the viewer's own
+ * part of them (from its own enrolments and deliveries, counted as the rollups count them), the
+ * funnel by month, quarter and year, the results framework, targets and approved reported values.
+ * RLS limits each part to what the viewer may read; the membership decides whether it may read
+ * metrics at all.
  */
 async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts: string[]): Promise<MetricInputs> {
   const periods = calendar(starts[0], starts.at(-1)!);
@@ -156,6 +177,7 @@ async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts:
   const periodType = params.add(args.periodType, 'text');
   const ofProgram = (alias: string) => `${alias}.organization_id = p.organization_id AND ${alias}.program_id = p.id`;
   const list = (json: string, from: string, order?: string) => `(SELECT coalesce(json_agg(${json}${order ? ` ORDER BY ${order}` : ''}), '[]'::json) FROM ${from})`;
+  const mine = (alias: string) => `${alias}.member_organization_id = app_organization_id() AND ${ofProgram(alias)}`;
   const [row] = await ctx.sql(
     `SELECT ${rows.program.list('p')},
        (SELECT ${rows.member.json('m')} FROM program_members m
@@ -166,16 +188,35 @@ async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts:
             AND c.dimension = ANY(${params.add([TOTAL, ...(args.disaggregateBy ? [args.disaggregateBy] : [])], 'text[]')})`,
        )} AS cells,
        ${list(
+         `json_build_array(own.metric, own.category_code, own.period_type, to_char(own.period_start, 'YYYY-MM-DD'), own.sex, own.age_band, own.disability,
+                           own.region, own.population_groups, own.n)`,
+         `(SELECT o.metric, o.category_code, o.period_type, o.period_start, e.sex, e.age_band, e.disability, e.region, e.population_groups, count(*)::int AS n
+             FROM (SELECT pp.enrollment_id, pp.metric, pp.category_code, pp.period_type, pp.period_start FROM program_person_periods pp
+                    WHERE ${mine('pp')} AND pp.period_start BETWEEN ${from} AND ${to}
+                   UNION ALL
+                   SELECT d.enrollment_id, '${MetricKind.SERVICE_DELIVERIES}', category.code, kind.period_type, date_trunc(lower(kind.period_type), d.delivered_on)::date
+                     FROM service_deliveries d
+                          CROSS JOIN unnest(ARRAY['MONTH', 'QUARTER', 'YEAR']) AS kind (period_type)
+                          CROSS JOIN unnest(ARRAY['', d.category_code]) AS category (code)
+                    WHERE ${mine('d')} AND d.delivered_on BETWEEN ${from} AND ${to}) o
+             JOIN program_enrollments e ON e.organization_id = p.organization_id AND e.id = o.enrollment_id
+            GROUP BY o.metric, o.category_code, o.period_type, o.period_start, e.sex, e.age_band, e.disability, e.region, e.population_groups) own`,
+       )} AS own,
+       ${list(
          'f',
          `(SELECT CASE WHEN GROUPING(month) = 0 THEN 'MONTH' WHEN GROUPING(quarter) = 0 THEN 'QUARTER' ELSE 'YEAR' END AS period_type,
                   to_char(coalesce(month, quarter, year), 'YYYY-MM-DD') AS period_start,
                   count(*)::int AS sent, count(accepted_on)::int AS accepted,
                   count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
                   count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESSFUL')::int AS successful,
+                  count(*) FILTER (WHERE mine)::int AS own_sent, count(accepted_on) FILTER (WHERE mine)::int AS own_accepted,
+                  count(*) FILTER (WHERE mine AND status = 'COMPLETED')::int AS own_completed,
+                  count(*) FILTER (WHERE mine AND status = 'COMPLETED' AND outcome = 'SUCCESSFUL')::int AS own_successful,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY accepted_on - sent_on) AS median_accept,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY finished_on - sent_on) FILTER (WHERE status = 'COMPLETED') AS median_complete
              FROM (SELECT f.*, date_trunc('month', sent_on)::date AS month, date_trunc('quarter', sent_on)::date AS quarter,
-                          date_trunc('year', sent_on)::date AS year
+                          date_trunc('year', sent_on)::date AS year,
+                          app_organization_id() IN (f.sender_organization_id, f.receiving_organization_id) AS mine
                      FROM program_referral_facts f WHERE ${ofProgram('f')} AND f.sent_on BETWEEN ${from} AND ${to}) facts
             GROUP BY GROUPING SETS ((month), (quarter), (year))) f`,
        )} AS funnel,
@@ -213,6 +254,15 @@ async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts:
     const key = periodKey({ type, start });
     servedIn.set(key, (servedIn.get(key) ?? new Set()).add(category));
   }
+  // The viewer's people, counted in the cells they count in (as the rollups count them), for the dimensions asked about.
+  const own = new Map<string, number>();
+  for (const [metric, category, type, start, sex, ageBand, disability, region, populationGroups, count] of row.own as OwnRow[]) {
+    for (const [cellDimension, value] of cellsOf({ sex, ageBand, disability, region, populationGroups })) {
+      if (cellDimension !== TOTAL && cellDimension !== dimension) continue;
+      const key = cellKey(metric, category, { type, start }, cellDimension === TOTAL ? TOTAL : value);
+      own.set(key, (own.get(key) ?? 0) + count);
+    }
+  }
   return {
     program,
     dimension,
@@ -220,6 +270,7 @@ async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts:
     periods,
     children: containment(periods),
     cells,
+    own,
     servedCategories: [...served],
     servedCategoriesIn: new Map([...servedIn].map(([key, codes]) => [key, [...codes].sort()])),
     indicators: indicators.sort((x, y) => resultOrder.get(x.resultId)! - resultOrder.get(y.resultId)! || x.code.localeCompare(y.code)),
@@ -239,6 +290,9 @@ interface FamilyShape {
   additiveInCategories: boolean;
   count: (category: string, period: Period, value: string) => number;
   people: (category: string, period: Period, value: string) => number;
+  /** The viewer's own part of `count` and of `people`. */
+  ownCount: (category: string, period: Period, value: string) => number;
+  ownPeople: (category: string, period: Period, value: string) => number;
 }
 
 /**
@@ -256,6 +310,9 @@ function solveFamily(inputs: MetricInputs, shape: FamilyShape): Decisions {
   const keys = shape.categories.map((category) => inputs.periods.map((period) => allValues.map((value) => `${category}|${periodKey(period)}|${value}`)));
   const counts = shape.categories.map((category) => inputs.periods.map((period) => allValues.map((value) => shape.count(category, period, value))));
   const people = shape.categories.map((category) => inputs.periods.map((period) => allValues.map((value) => shape.people(category, period, value))));
+  const own = shape.categories.map((category) =>
+    inputs.periods.map((period) => allValues.map((value) => ({ count: shape.ownCount(category, period, value), people: shape.ownPeople(category, period, value) }))),
+  );
   const years = inputs.periods.flatMap((p, i) => (p.type === PeriodType.YEAR ? [i] : []));
   const quarters = inputs.periods.flatMap((p, i) => (p.type === PeriodType.QUARTER ? [i] : []));
   const within = (parent: number) => (inputs.children.get(periodKey(inputs.periods[parent])) ?? []).map((child) => periodIndex.get(periodKey(child))!);
@@ -269,7 +326,7 @@ function solveFamily(inputs: MetricInputs, shape: FamilyShape): Decisions {
     const noted = fixed ? [0, ...values] : values;
     for (let c = 0; c < shape.categories.length; c++) {
       for (let p = 0; p < inputs.periods.length; p++) {
-        for (const v of noted) nodes.set(keys[c][p][v], { count: counts[c][p][v], people: people[c][p][v] });
+        for (const v of noted) nodes.set(keys[c][p][v], { count: counts[c][p][v], people: people[c][p][v], own: own[c][p][v] });
       }
     }
     for (const v of values) {
@@ -313,32 +370,40 @@ interface FamilyDecisions {
 
 function decide(inputs: MetricInputs): FamilyDecisions {
   const cell = (metric: MetricKind) => (category: string, period: Period, value: string) => inputs.cells.get(cellKey(metric, category, period, value)) ?? 0;
+  const ownCell = (metric: MetricKind) => (category: string, period: Period, value: string) => inputs.own.get(cellKey(metric, category, period, value)) ?? 0;
   const categories = ['', ...inputs.servedCategories];
   const people = cell(MetricKind.PEOPLE_SERVED);
+  const ownPeople = ownCell(MetricKind.PEOPLE_SERVED);
 
   // The funnel's stages nest (sent ⊇ accepted ⊇ completed ⊇ successful); the differences are figures too,
   // never shown, but small ones are protected like any other.
   const funnelRow = (period: Period) => inputs.funnel.get(periodKey(period));
+  const stageCounts = (sent: number, accepted: number, completed: number, successful: number): Record<string, number> => ({
+    sent,
+    accepted,
+    completed,
+    successful,
+    notAccepted: sent - accepted,
+    notCompleted: accepted - completed,
+    notSuccessful: completed - successful,
+  });
   const stageCount = (stage: string, period: Period) => {
     const row = funnelRow(period);
-    if (!row) return 0;
-    const counts: Record<string, number> = {
-      sent: row.sent,
-      accepted: row.accepted,
-      completed: row.completed,
-      successful: row.successful,
-      notAccepted: row.sent - row.accepted,
-      notCompleted: row.accepted - row.completed,
-      notSuccessful: row.completed - row.successful,
-    };
-    return counts[stage];
+    return row ? stageCounts(row.sent, row.accepted, row.completed, row.successful)[stage] : 0;
+  };
+  const ownStageCount = (stage: string, period: Period) => {
+    const row = funnelRow(period);
+    return row ? stageCounts(row.own_sent, row.own_accepted, row.own_completed, row.own_successful)[stage] : 0;
   };
   const funnelNodes = new Map<string, CountNode>();
   const funnelConstraints: SumConstraint[] = [];
   const funnelKey = (stage: string, period: Period) => `${stage}|${periodKey(period)}`;
   const stages = ['sent', 'accepted', 'completed', 'successful', 'notAccepted', 'notCompleted', 'notSuccessful'];
   for (const period of inputs.periods) {
-    for (const stage of stages) funnelNodes.set(funnelKey(stage, period), { count: stageCount(stage, period), people: stageCount(stage, period) });
+    for (const stage of stages) {
+      const [count, own] = [stageCount(stage, period), ownStageCount(stage, period)];
+      funnelNodes.set(funnelKey(stage, period), { count, people: count, own: { count: own, people: own } });
+    }
     funnelConstraints.push(
       { total: funnelKey('sent', period), parts: [funnelKey('accepted', period), funnelKey('notAccepted', period)] },
       { total: funnelKey('accepted', period), parts: [funnelKey('completed', period), funnelKey('notCompleted', period)] },
@@ -360,11 +425,21 @@ function decide(inputs: MetricInputs): FamilyDecisions {
       additiveInCategories: false,
       count: cell(MetricKind.PEOPLE_ENROLLED),
       people: cell(MetricKind.PEOPLE_ENROLLED),
+      ownCount: ownCell(MetricKind.PEOPLE_ENROLLED),
+      ownPeople: ownCell(MetricKind.PEOPLE_ENROLLED),
     }),
     // Distinct people do not add up over time or across categories: one person counts in each.
-    served: solveFamily(inputs, { categories, additiveInTime: false, additiveInCategories: false, count: people, people }),
+    served: solveFamily(inputs, { categories, additiveInTime: false, additiveInCategories: false, count: people, people, ownCount: ownPeople, ownPeople }),
     // Deliveries are withheld where the people they went to are few.
-    deliveries: solveFamily(inputs, { categories, additiveInTime: true, additiveInCategories: true, count: cell(MetricKind.SERVICE_DELIVERIES), people }),
+    deliveries: solveFamily(inputs, {
+      categories,
+      additiveInTime: true,
+      additiveInCategories: true,
+      count: cell(MetricKind.SERVICE_DELIVERIES),
+      people,
+      ownCount: ownCell(MetricKind.SERVICE_DELIVERIES),
+      ownPeople,
+    }),
     funnel: (stage, period) => ({ count: stageCount(stage, period), disclosure: funnel.get(funnelKey(stage, period))! }),
   };
 }

@@ -8,6 +8,7 @@ import type { Disclosure } from './suppression';
 
 export enum SuppressionReason {
   BELOW_THRESHOLD = 'BELOW_THRESHOLD',
+  OTHERS_BELOW_THRESHOLD = 'OTHERS_BELOW_THRESHOLD',
   COMPLEMENTARY = 'COMPLEMENTARY',
   DERIVED_FROM_SUPPRESSED = 'DERIVED_FROM_SUPPRESSED',
 }
@@ -17,6 +18,10 @@ registerEnumType(SuppressionReason, {
   description: 'Why a figure is withheld.',
   valuesConfig: {
     BELOW_THRESHOLD: { description: "It counts fewer people than the programme's suppression threshold (but not zero)" },
+    OTHERS_BELOW_THRESHOLD: {
+      description:
+        "Your organization's own part of it (its enrolments, deliveries, referrals) taken away, it would count fewer people from other organizations than the programme's suppression threshold (but not zero)",
+    },
     COMPLEMENTARY: { description: 'Withheld so that another suppressed cell cannot be worked out from the total and the other cells' },
     DERIVED_FROM_SUPPRESSED: { description: 'Computed from a suppressed figure (a rate, an average, progress)' },
   },

@@ -79,6 +79,24 @@ describe('suppressLinked', () => {
       LEGAL: 'COMPLEMENTARY',
     });
   });
+
+  it('hides from a member what others put in a figure when that is small, and covers it with a part others contributed to', () => {
+    // The member served 6 women, 2 men and the 5 people of X itself; the others served 2 women and 10 men.
+    const nodes = new Map<string, CountNode>([
+      ['T', { count: 25, people: 25, own: { count: 13, people: 13 } }],
+      ['F', { count: 8, people: 8, own: { count: 6, people: 6 } }],
+      ['M', { count: 12, people: 12, own: { count: 2, people: 2 } }],
+      ['U', { count: 0, people: 0, own: { count: 0, people: 0 } }],
+      ['X', { count: 5, people: 5, own: { count: 5, people: 5 } }],
+    ]);
+    const partition = [{ total: 'T', parts: ['F', 'M', 'U', 'X'] }];
+    // X, the smallest other part, is all the member's own: hiding it would hide nothing from the member, so M goes with F.
+    expect(decided(suppressLinked(nodes, partition, 5))).toEqual({ T: 25, F: 'OTHERS_BELOW_THRESHOLD', M: 'COMPLEMENTARY', U: 0, X: 5 });
+
+    // Whoever contributed nothing (a funder) sees every figure, as before.
+    const strangers = new Map([...nodes].map(([key, node]): [string, CountNode] => [key, { count: node.count, people: node.people }]));
+    expect(decided(suppressLinked(strangers, partition, 5))).toEqual({ T: 25, F: 8, M: 12, U: 0, X: 5 });
+  });
 });
 
 describe('derive', () => {

@@ -1,12 +1,13 @@
 /**
  * Statistical disclosure control for aggregate cells, pure. A cell counting fewer than `threshold`
- * people (but not zero) is suppressed (primary); where cells split a total with no overlap, a
- * partition never shows exactly one suppressed cell beside its total, since the total minus the
- * others would give it back (secondary, or complementary, suppression).
+ * people (but not zero) is suppressed (primary), and so is one where what the viewer did not
+ * contribute itself is that small, since it could subtract its own part; where cells split a total
+ * with no overlap, a partition never shows exactly one suppressed cell beside its total, since the
+ * total minus the others would give it back (secondary, or complementary, suppression).
  */
 export type Disclosure = { suppressed: false; value: number } | { suppressed: true; reason: SuppressionReasonCode };
 
-export type SuppressionReasonCode = 'BELOW_THRESHOLD' | 'COMPLEMENTARY' | 'DERIVED_FROM_SUPPRESSED';
+export type SuppressionReasonCode = 'BELOW_THRESHOLD' | 'OTHERS_BELOW_THRESHOLD' | 'COMPLEMENTARY' | 'DERIVED_FROM_SUPPRESSED';
 
 const shown = (value: number): Disclosure => ({ suppressed: false, value });
 const hidden = (reason: SuppressionReasonCode): Disclosure => ({ suppressed: true, reason });
@@ -22,6 +23,17 @@ export interface SuppressedTable {
 export interface CountNode {
   count: number;
   people: number;
+  /** The viewer's own part of the figure (its own enrolments, deliveries, referrals), which it knows without being told. */
+  own?: { count: number; people: number };
+}
+
+/** What is left of a figure once the viewer takes out its own part: what other organizations contributed. */
+const othersOf = (node: CountNode) => ({ count: node.count - (node.own?.count ?? 0), people: node.people - (node.own?.people ?? 0) });
+
+function primary(node: CountNode, threshold: number): Disclosure {
+  if (belowThreshold(node.people, threshold)) return hidden('BELOW_THRESHOLD');
+  if (belowThreshold(othersOf(node).people, threshold)) return hidden('OTHERS_BELOW_THRESHOLD');
+  return shown(node.count);
 }
 
 /** `total` is the sum of `parts`: e.g. a quarter and its months, a total and its cells by sex. */
@@ -32,7 +44,9 @@ export interface SumConstraint {
 
 /**
  * Suppression over figures linked by sums (periods inside longer periods, cells inside totals,
- * categories inside all services). Primary: a figure behind 1 to threshold − 1 people. Then, until
+ * categories inside all services). Primary: a figure behind 1 to threshold − 1 people, or behind
+ * 1 to threshold − 1 people besides the viewer's own (each sum holds for the others' parts too, so
+ * the same pattern that hides a figure hides what others put in it). Then, until
  * nothing changes, for every sum: a single withheld part next to a shown total would be the total
  * minus the others, so a second part is withheld (the smallest shown one, a non-zero one if there
  * is one); a withheld total whose parts are all shown would be their sum, so a part is withheld.
@@ -47,14 +61,19 @@ export function suppressLinked(
 ): Map<string, Disclosure> {
   const decided = new Map<string, Disclosure>(fixed);
   for (const [key, node] of nodes) {
-    if (!decided.has(key)) decided.set(key, belowThreshold(node.people, threshold) ? hidden('BELOW_THRESHOLD') : shown(node.count));
+    if (!decided.has(key)) decided.set(key, primary(node, threshold));
   }
   const isHidden = (key: string) => decided.get(key)?.suppressed ?? false;
   const countOf = (key: string) => nodes.get(key)?.count ?? 0;
+  // A part that others contributed nothing to protects nothing from a viewer who knows its own share of it.
+  const othersCountOf = (key: string) => {
+    const node = nodes.get(key);
+    return node ? othersOf(node).count : 0;
+  };
   const withholdOnePart = (constraint: SumConstraint): boolean => {
     const candidates = constraint.parts
       .filter((part) => !isHidden(part) && !fixed.has(part) && decided.has(part))
-      .sort((x, y) => Number(countOf(x) === 0) - Number(countOf(y) === 0) || countOf(x) - countOf(y));
+      .sort((x, y) => Number(othersCountOf(x) === 0) - Number(othersCountOf(y) === 0) || othersCountOf(x) - othersCountOf(y));
     if (!candidates.length) return false;
     decided.set(candidates[0], hidden('COMPLEMENTARY'));
     return true;
