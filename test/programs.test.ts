@@ -1,3 +1,5 @@
+import type { QueryRunner } from 'typeorm';
+import { MemberContributions1796900000000 } from '../migrations/1796900000000-member-contributions';
 import {
   AcceptReferralDocument,
   CompleteReferralDocument,
@@ -490,6 +492,32 @@ describe('programme rollups', () => {
         ).programMetrics.periods[0].referralFunnel.sent,
       );
     expect([await sent(funder), await sent(clinic), await sent(union), await sent(lead)]).toEqual([6, 6, 'OTHERS_BELOW_THRESHOLD', 6]);
+    // Each member's own part of every cell is kept beside the programme's cells, which are their sum;
+    // the migration that brought in members' parts counts existing activity to the same figures.
+    const memberCells = () =>
+      app.ownerQuery(
+        `SELECT member_organization_id, metric, category_code, period_type, to_char(period_start, 'YYYY-MM-DD') AS period_start, dimension, dimension_value, value
+           FROM program_member_metric_cells WHERE program_id = $1 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
+        [program.id],
+      );
+    const kept = await memberCells();
+    expect(new Set(kept.map((cell) => cell.member_organization_id))).toEqual(new Set([union.organizationId, clinic.organizationId]));
+    const unequal = await app.ownerQuery(
+      `SELECT c.metric, c.category_code, c.period_type, c.period_start, c.dimension, c.dimension_value
+         FROM program_metric_cells c
+         FULL JOIN (SELECT organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value, sum(value) AS value
+                      FROM program_member_metric_cells GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) m
+           USING (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value)
+        WHERE program_id = $1 AND c.value IS DISTINCT FROM m.value`,
+      [program.id],
+    );
+    expect(unequal).toEqual([]);
+    const migration = new MemberContributions1796900000000();
+    const owner = { query: (sql: string, params?: unknown[]) => app.ownerQuery(sql, params) } as unknown as QueryRunner;
+    await migration.down(owner);
+    await migration.up(owner);
+    expect(await memberCells()).toEqual(kept);
+
     // The hospital received all six: it knows them all, and is not a member anyway.
     expect(errorCodes(await app.request(ProgramMetricsDocument, { programId: program.id, from: '2026-01-01', to: '2026-12-31' }, { token: hospital.token }))).toEqual([
       'NOT_FOUND',

@@ -67,7 +67,8 @@ const LOADED_TABLES = [
   'organizations', 'users', 'memberships', 'api_keys', 'services', 'locations', 'service_at_locations', 'partnerships',
   'partnership_events', 'clients', 'consents', 'referrals', 'referral_events', 'programs', 'program_members', 'program_results',
   'indicators', 'indicator_targets', 'program_enrollments', 'service_deliveries', 'reported_values', 'program_metric_cells',
-  'program_person_periods', 'program_referral_facts', 'audit_events', 'auth_sessions', 'refresh_tokens', 'invitations',
+  'program_member_metric_cells', 'program_person_periods', 'program_referral_facts', 'audit_events', 'auth_sessions', 'refresh_tokens',
+  'invitations',
 ];
 
 /** Lets timers run (the progress bar redraws on one) between batches of synchronous generation. */
@@ -241,7 +242,7 @@ export async function buildDatabase(url: string, sizes: Sizes): Promise<BuildInf
   vbar.stop();
   await vacuum.query('CHECKPOINT').catch(() => undefined);
 
-  for (const table of ['program_metric_cells', 'program_person_periods', 'program_referral_facts']) {
+  for (const table of ['program_metric_cells', 'program_member_metric_cells', 'program_person_periods', 'program_referral_facts']) {
     const { rows } = await vacuum.query(`SELECT count(*)::int AS n FROM ${table}`);
     counts[table] = rows[0].n;
   }
@@ -789,7 +790,8 @@ async function writePrograms(url: string, plan: Plan, counts: Record<string, num
  * The rollups, as `rollUp` in src/modules/programs/activity.service.ts keeps them on every write,
  * computed over all rows at once: each person counts once per period and category in
  * program_person_periods; program_metric_cells counts people enrolled, people served and deliveries
- * for the TOTAL cell and every dimension value of the person. Then the referral funnel facts, as
+ * for the TOTAL cell and every dimension value of the person, and program_member_metric_cells the
+ * same per member. Then the referral funnel facts, as
  * sendReferral and syncProgramFact keep them: sent, accepted and finished on the days of those steps.
  */
 const ROLLUP_SQL = [
@@ -821,6 +823,23 @@ const ROLLUP_SQL = [
     CROSS JOIN unnest(ARRAY['MONTH', 'QUARTER', 'YEAR']) AS p(kind)
      JOIN bench_cells c ON c.organization_id = d.organization_id AND c.enrollment_id = d.enrollment_id
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+  `INSERT INTO program_member_metric_cells
+          (organization_id, program_id, member_organization_id, metric, category_code, period_type, period_start, dimension, dimension_value, value)
+   SELECT organization_id, program_id, member_organization_id, metric, category_code, period_type, period_start, dimension, dimension_value, sum(n)
+     FROM (SELECT pp.organization_id, pp.program_id, pp.member_organization_id, pp.metric, pp.category_code, pp.period_type, pp.period_start,
+                  c.dimension, c.dimension_value, count(*) AS n
+             FROM program_person_periods pp
+             JOIN bench_cells c ON c.organization_id = pp.organization_id AND c.enrollment_id = pp.enrollment_id
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+           UNION ALL
+           SELECT d.organization_id, d.program_id, d.member_organization_id, 'SERVICE_DELIVERIES', k.category_code, p.kind,
+                  date_trunc(lower(p.kind), d.delivered_on)::date, c.dimension, c.dimension_value, count(*)
+             FROM service_deliveries d
+            CROSS JOIN LATERAL (VALUES (''), (d.category_code)) AS k(category_code)
+            CROSS JOIN unnest(ARRAY['MONTH', 'QUARTER', 'YEAR']) AS p(kind)
+             JOIN bench_cells c ON c.organization_id = d.organization_id AND c.enrollment_id = d.enrollment_id
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9) counted
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
   `DROP TABLE bench_cells`,
   `INSERT INTO program_referral_facts (organization_id, referral_id, program_id, sender_organization_id, receiving_organization_id, sent_on, accepted_on, finished_on, status, outcome)
    SELECT r.program_organization_id, r.id, r.program_id, r.organization_id, r.receiving_organization_id, (r.created_at AT TIME ZONE 'UTC')::date,

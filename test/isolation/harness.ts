@@ -651,6 +651,8 @@ export const TENANT_SNAPSHOT_QUERIES: Record<string, string> = {
   reported_values: 'SELECT * FROM reported_values WHERE organization_id = $1 OR reporter_organization_id = $1 ORDER BY id',
   program_metric_cells: `SELECT * FROM program_metric_cells WHERE organization_id = $1
                           ORDER BY program_id, metric, category_code, period_type, period_start, dimension, dimension_value`,
+  program_member_metric_cells: `SELECT * FROM program_member_metric_cells WHERE organization_id = $1 OR member_organization_id = $1
+                                 ORDER BY organization_id, program_id, member_organization_id, metric, category_code, period_type, period_start, dimension, dimension_value`,
   program_person_periods: `SELECT * FROM program_person_periods WHERE organization_id = $1 OR member_organization_id = $1
                             ORDER BY organization_id, program_id, enrollment_id, metric, category_code, period_type, period_start`,
   program_referral_facts: `SELECT * FROM program_referral_facts

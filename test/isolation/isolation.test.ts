@@ -1,7 +1,7 @@
 import { buildAppSchema } from '../../src/schema';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { readdirSync } from 'node:fs';
-import { buildWorld, snapshotTenant, type IsolationCase, type World } from './harness';
+import { buildWorld, snapshotTenant, TENANT_SNAPSHOT_QUERIES, type IsolationCase, type World } from './harness';
 
 /** Every `*.cases.ts` file here, each exporting arrays of cases: a new module adds a file, no list to edit. */
 const CASES: IsolationCase[] = readdirSync(__dirname)
@@ -29,6 +29,15 @@ describe('tenant isolation: organization B against organization A', () => {
 
   it("leaves every row of A's exactly as it was", async () => {
     expect(await snapshotTenant(app, world.a.admin.organizationId)).toEqual(before);
+  });
+
+  it('watches every table that holds tenant data', async () => {
+    const tables = await app.ownerQuery<{ table: string }>(
+      `SELECT table_name AS table FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'organization_id'`,
+    );
+    // Request bookkeeping rather than records: stored answers to retried mutations, and rate-limit counters.
+    const bookkeeping = ['idempotency_keys', 'rate_limit_counters'];
+    expect(tables.map(({ table }) => table).filter((table) => !(table in TENANT_SNAPSHOT_QUERIES) && !bookkeeping.includes(table))).toEqual([]);
   });
 
   it('has a case for every query and mutation in the schema', async () => {

@@ -19,7 +19,8 @@ const DELIVERING_ROLES = [ProgramMemberRole.LEAD, ProgramMemberRole.IMPLEMENTING
 /**
  * Adds one person's activity to the rollups in one statement: the person counts once per period
  * (month, quarter, year) and category in `people` cells, however many services they get, and each
- * delivery counts in SERVICE_DELIVERIES cells; both for the TOTAL and every dimension value.
+ * delivery counts in SERVICE_DELIVERIES cells; both for the TOTAL and every dimension value, in the
+ * programme's cells and in the member's own (program_member_metric_cells).
  */
 async function rollUp(
   em: EntityManager,
@@ -41,14 +42,24 @@ async function rollUp(
             SELECT $4::text AS metric, category_code, period_type, period_start FROM fresh
             UNION ALL
             SELECT 'SERVICE_DELIVERIES', c.category_code, p.period_type, p.period_start FROM periods p CROSS JOIN categories c WHERE $10),
-          cells (dimension, dimension_value) AS (SELECT * FROM unnest($8::text[], $9::text[]))
+          cells (dimension, dimension_value) AS (SELECT * FROM unnest($8::text[], $9::text[])),
+          counted AS (
+            SELECT i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value, count(*) AS n
+              FROM increments i CROSS JOIN cells c
+             GROUP BY i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value),
+          -- Cells are locked in key order, so concurrent deliveries queue on a shared cell instead of deadlocking;
+          -- a member's own cells first, which no other member's statement touches.
+          own AS (
+            INSERT INTO program_member_metric_cells
+                   (organization_id, program_id, member_organization_id, metric, category_code, period_type, period_start, dimension, dimension_value, value)
+            SELECT $1, $2, $7, metric, category_code, period_type, period_start, dimension, dimension_value, n FROM counted
+             ORDER BY period_start, dimension, metric, category_code, period_type, dimension_value
+            ON CONFLICT (member_organization_id, organization_id, program_id, period_start, dimension, metric, category_code, period_type, dimension_value)
+            DO UPDATE SET value = program_member_metric_cells.value + EXCLUDED.value)
      INSERT INTO program_metric_cells
             (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value, value)
-     SELECT $1, $2, i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value, count(*)
-       FROM increments i CROSS JOIN cells c
-      GROUP BY i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value
-      -- Cells are locked in key order, so concurrent deliveries queue on a shared cell instead of deadlocking.
-      ORDER BY i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value
+     SELECT $1, $2, metric, category_code, period_type, period_start, dimension, dimension_value, n FROM counted
+      ORDER BY metric, category_code, period_type, period_start, dimension, dimension_value
      ON CONFLICT (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value)
      DO UPDATE SET value = program_metric_cells.value + EXCLUDED.value`,
     [

@@ -41,12 +41,50 @@ export class ProgramMetricCell {
 }
 
 /**
+ * The same rollup, per member: what each member contributed to each cell, which it knows (it can list
+ * its own enrolments and deliveries), so that its view of the metrics is suppressed against it. Kept
+ * by the statement that keeps the programme's cells; read only by the member itself. Keyed for that
+ * read: a member's cells of a programme's years.
+ */
+@Entity({ name: 'program_member_metric_cells' })
+@ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'fk_program_member_metric_cells_program', onDelete: 'CASCADE' })
+export class ProgramMemberMetricCell {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_member_metric_cells' })
+  memberOrganizationId!: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_member_metric_cells' })
+  organizationId!: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_member_metric_cells' })
+  programId!: string;
+
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_program_member_metric_cells' })
+  periodStart!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_member_metric_cells' })
+  dimension!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_member_metric_cells' })
+  metric!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_member_metric_cells' })
+  categoryCode!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_member_metric_cells' })
+  periodType!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_member_metric_cells' })
+  dimensionValue!: string;
+
+  @Column({ type: 'bigint' })
+  value!: string;
+}
+
+/**
  * Which enrolled person already counts in which period (and category), so that people are counted
  * once per cell however many services they receive. Visible only to the member that enrolled them.
  */
 @Entity({ name: 'program_person_periods' })
-// A member's metrics subtract its own people from the rollups: found by member, not by the programme's owner.
-@Index('ix_program_person_periods_member_program', ['memberOrganizationId', 'programId', 'periodStart'])
 @ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'fk_program_person_periods_program', onDelete: 'CASCADE' })
 export class ProgramPersonPeriod {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_person_periods' })

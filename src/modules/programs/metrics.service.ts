@@ -4,7 +4,7 @@ import { SqlParams } from '../../common/hot-read';
 import type { RowReader } from '../../database/rows';
 import type { RequestContext } from '../../context/request-context';
 import { ServiceCategory } from '../directory/service-category.entity';
-import { cellsOf, dimensionValues } from './dimensions';
+import { dimensionValues } from './dimensions';
 import type { ProgramMetricsArgs } from './dto/program.inputs';
 import { Indicator, IndicatorTarget, ProgramResult } from './indicator.entity';
 import {
@@ -135,24 +135,12 @@ function calendar(from: string, to: string): Period[] {
 }
 
 type CellRow = [metric: string, category: string, periodType: PeriodType, periodStart: string, dimension: string, value: string, count: number];
-type OwnRow = [
-  metric: string,
-  category: string,
-  periodType: PeriodType,
-  periodStart: string,
-  sex: string,
-  ageBand: string,
-  disability: boolean,
-  region: string,
-  populationGroups: string[],
-  count: number,
-];
 
 /**
  * Everything one metrics request reads, in one statement whatever the range: the programme and the
- * viewer's membership of it, the rollup cells of the calendar years asked about, the viewer's own
- * part of them (from its own enrolments and deliveries, counted as the rollups count them), the
- * funnel by month, quarter and year, the results framework, targets and approved reported values.
+ * viewer's membership of it, the rollup cells of the calendar years asked about and the viewer's own
+ * part of them, the funnel by month, quarter and year, the results framework, targets and approved
+ * reported values.
  * RLS limits each part to what the viewer may read; the membership decides whether it may read
  * metrics at all.
  */
@@ -175,9 +163,9 @@ async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts:
   const first = params.add(starts[0], 'date');
   const last = params.add(starts.at(-1)!, 'date');
   const periodType = params.add(args.periodType, 'text');
+  const dimensions = params.add([TOTAL, ...(args.disaggregateBy ? [args.disaggregateBy] : [])], 'text[]');
   const ofProgram = (alias: string) => `${alias}.organization_id = p.organization_id AND ${alias}.program_id = p.id`;
   const list = (json: string, from: string, order?: string) => `(SELECT coalesce(json_agg(${json}${order ? ` ORDER BY ${order}` : ''}), '[]'::json) FROM ${from})`;
-  const mine = (alias: string) => `${alias}.member_organization_id = app_organization_id() AND ${ofProgram(alias)}`;
   const [row] = await ctx.sql(
     `SELECT ${rows.program.list('p')},
        (SELECT ${rows.member.json('m')} FROM program_members m
@@ -185,22 +173,12 @@ async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts:
        ${list(
          `json_build_array(c.metric, c.category_code, c.period_type, to_char(c.period_start, 'YYYY-MM-DD'), c.dimension, c.dimension_value, c.value::float8)`,
          `program_metric_cells c WHERE ${ofProgram('c')} AND c.period_start BETWEEN ${from} AND ${to}
-            AND c.dimension = ANY(${params.add([TOTAL, ...(args.disaggregateBy ? [args.disaggregateBy] : [])], 'text[]')})`,
+            AND c.dimension = ANY(${dimensions})`,
        )} AS cells,
        ${list(
-         `json_build_array(own.metric, own.category_code, own.period_type, to_char(own.period_start, 'YYYY-MM-DD'), own.sex, own.age_band, own.disability,
-                           own.region, own.population_groups, own.n)`,
-         `(SELECT o.metric, o.category_code, o.period_type, o.period_start, e.sex, e.age_band, e.disability, e.region, e.population_groups, count(*)::int AS n
-             FROM (SELECT pp.enrollment_id, pp.metric, pp.category_code, pp.period_type, pp.period_start FROM program_person_periods pp
-                    WHERE ${mine('pp')} AND pp.period_start BETWEEN ${from} AND ${to}
-                   UNION ALL
-                   SELECT d.enrollment_id, '${MetricKind.SERVICE_DELIVERIES}', category.code, kind.period_type, date_trunc(lower(kind.period_type), d.delivered_on)::date
-                     FROM service_deliveries d
-                          CROSS JOIN unnest(ARRAY['MONTH', 'QUARTER', 'YEAR']) AS kind (period_type)
-                          CROSS JOIN unnest(ARRAY['', d.category_code]) AS category (code)
-                    WHERE ${mine('d')} AND d.delivered_on BETWEEN ${from} AND ${to}) o
-             JOIN program_enrollments e ON e.organization_id = p.organization_id AND e.id = o.enrollment_id
-            GROUP BY o.metric, o.category_code, o.period_type, o.period_start, e.sex, e.age_band, e.disability, e.region, e.population_groups) own`,
+         `json_build_array(o.metric, o.category_code, o.period_type, to_char(o.period_start, 'YYYY-MM-DD'), o.dimension, o.dimension_value, o.value::float8)`,
+         `program_member_metric_cells o WHERE o.member_organization_id = app_organization_id() AND ${ofProgram('o')}
+            AND o.period_start BETWEEN ${from} AND ${to} AND o.dimension = ANY(${dimensions})`,
        )} AS own,
        ${list(
          'f',
@@ -254,14 +232,9 @@ async function loadInputs(ctx: RequestContext, args: ProgramMetricsArgs, starts:
     const key = periodKey({ type, start });
     servedIn.set(key, (servedIn.get(key) ?? new Set()).add(category));
   }
-  // The viewer's people, counted in the cells they count in (as the rollups count them), for the dimensions asked about.
   const own = new Map<string, number>();
-  for (const [metric, category, type, start, sex, ageBand, disability, region, populationGroups, count] of row.own as OwnRow[]) {
-    for (const [cellDimension, value] of cellsOf({ sex, ageBand, disability, region, populationGroups })) {
-      if (cellDimension !== TOTAL && cellDimension !== dimension) continue;
-      const key = cellKey(metric, category, { type, start }, cellDimension === TOTAL ? TOTAL : value);
-      own.set(key, (own.get(key) ?? 0) + count);
-    }
+  for (const [metric, category, type, start, cellDimension, value, count] of row.own as CellRow[]) {
+    own.set(cellKey(metric, category, { type, start }, cellDimension === TOTAL ? TOTAL : value), count);
   }
   return {
     program,
@@ -310,9 +283,12 @@ function solveFamily(inputs: MetricInputs, shape: FamilyShape): Decisions {
   const keys = shape.categories.map((category) => inputs.periods.map((period) => allValues.map((value) => `${category}|${periodKey(period)}|${value}`)));
   const counts = shape.categories.map((category) => inputs.periods.map((period) => allValues.map((value) => shape.count(category, period, value))));
   const people = shape.categories.map((category) => inputs.periods.map((period) => allValues.map((value) => shape.people(category, period, value))));
-  const own = shape.categories.map((category) =>
-    inputs.periods.map((period) => allValues.map((value) => ({ count: shape.ownCount(category, period, value), people: shape.ownPeople(category, period, value) }))),
-  );
+  // A funder (or a member that recorded nothing in these years) has no part of its own to subtract.
+  const own = inputs.own.size
+    ? shape.categories.map((category) =>
+        inputs.periods.map((period) => allValues.map((value) => ({ count: shape.ownCount(category, period, value), people: shape.ownPeople(category, period, value) }))),
+      )
+    : null;
   const years = inputs.periods.flatMap((p, i) => (p.type === PeriodType.YEAR ? [i] : []));
   const quarters = inputs.periods.flatMap((p, i) => (p.type === PeriodType.QUARTER ? [i] : []));
   const within = (parent: number) => (inputs.children.get(periodKey(inputs.periods[parent])) ?? []).map((child) => periodIndex.get(periodKey(child))!);
@@ -326,7 +302,7 @@ function solveFamily(inputs: MetricInputs, shape: FamilyShape): Decisions {
     const noted = fixed ? [0, ...values] : values;
     for (let c = 0; c < shape.categories.length; c++) {
       for (let p = 0; p < inputs.periods.length; p++) {
-        for (const v of noted) nodes.set(keys[c][p][v], { count: counts[c][p][v], people: people[c][p][v], own: own[c][p][v] });
+        for (const v of noted) nodes.set(keys[c][p][v], own ? { count: counts[c][p][v], people: people[c][p][v], own: own[c][p][v] } : { count: counts[c][p][v], people: people[c][p][v] });
       }
     }
     for (const v of values) {

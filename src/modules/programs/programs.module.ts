@@ -1,7 +1,7 @@
 import type { AppModule } from '../../common/module';
 import { ProgramEnrollment, ServiceDelivery } from './activity.entity';
 import { Indicator, IndicatorTarget, ProgramResult } from './indicator.entity';
-import { ProgramMetricCell, ProgramPersonPeriod } from './metric-cell.entity';
+import { ProgramMemberMetricCell, ProgramMetricCell, ProgramPersonPeriod } from './metric-cell.entity';
 import { ProgramMember } from './program-member.entity';
 import { Program } from './program.entity';
 import {
@@ -30,6 +30,7 @@ export const programsModule: AppModule = {
     ReportedValue,
     ProgramMetricCell,
     ProgramPersonPeriod,
+    ProgramMemberMetricCell,
     ProgramReferralFact,
   ],
   resolvers: [
