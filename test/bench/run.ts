@@ -15,6 +15,7 @@ import { parseOptions, sizesOf, type BenchOptions, type OperationName } from './
 import { freePort, memoryOf, startProcess, type ServerProcess } from './processes';
 import { summarizeProfile } from './profile';
 import { loadConfig } from '../../src/config';
+import { runMigrations } from '../../src/database/bootstrap';
 import { printSummary, writeResults, type Equivalence } from './report';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -268,6 +269,9 @@ async function main(): Promise<void> {
       console.log(`Built ${database} in ${build.seconds} s (${(build.databaseBytes / 1e9).toFixed(2)} GB)`);
     } else {
       console.log(`Reusing ${database}: built ${build.builtAt} in ${build.seconds} s, ${(build.databaseBytes / 1e9).toFixed(2)} GB (--rebuild to build again)`);
+      // Data built before a newer migration is upgraded as a deployment's would be: by the migration.
+      const applied = await runMigrations(ownerUrl);
+      if (applied.length) console.log(`  migrations applied: ${applied.join(', ')}`);
     }
     printCounts(build);
     if (options.buildOnly) return;
