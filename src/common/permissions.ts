@@ -59,6 +59,7 @@ export enum Permission {
   PROGRAMS_MANAGE = 'PROGRAMS_MANAGE',
   PROGRAM_ACTIVITY_WRITE = 'PROGRAM_ACTIVITY_WRITE',
   METRICS_READ = 'METRICS_READ',
+  EVENTS_READ = 'EVENTS_READ',
 }
 
 const ALL_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.CASEWORKER, Role.VIEWER];
@@ -86,6 +87,8 @@ export const GRANTS: Record<Permission, { roles: readonly Role[]; scopes: readon
   [Permission.PROGRAMS_MANAGE]: { roles: LEAD_ROLES, scopes: [] },
   [Permission.PROGRAM_ACTIVITY_WRITE]: { roles: CASEWORK_ROLES, scopes: [] },
   [Permission.METRICS_READ]: { roles: ALL_ROLES, scopes: [ApiKeyScope.METRICS_READ] },
+  // Events carry ids and types, no personal data; everyone in the organization may be told.
+  [Permission.EVENTS_READ]: { roles: ALL_ROLES, scopes: [] },
 };
 
 /** For checks that depend on the input (e.g. a consent override), made in a service rather than by decorator. */

@@ -3,6 +3,7 @@ import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { clientsModule } from './clients/clients.module';
 import { directoryModule } from './directory/directory.module';
+import { eventsModule } from './events/events.module';
 import { operationsModule } from './operations/operations.module';
 import { organizationsModule } from './organizations/organizations.module';
 import { partnershipsModule } from './partnerships/partnerships.module';
@@ -20,6 +21,7 @@ export const MODULES: readonly AppModule[] = [
   auditModule,
   programsModule,
   operationsModule,
+  eventsModule,
 ];
 
 /** The entities of every module, for the data sources. */

@@ -655,6 +655,7 @@ export const TENANT_SNAPSHOT_QUERIES: Record<string, string> = {
                                  ORDER BY organization_id, program_id, member_organization_id, metric, category_code, period_type, period_start, dimension, dimension_value`,
   program_person_periods: `SELECT * FROM program_person_periods WHERE organization_id = $1 OR member_organization_id = $1
                             ORDER BY organization_id, program_id, enrollment_id, metric, category_code, period_type, period_start`,
+  organization_events: `SELECT * FROM organization_events WHERE organization_id = $1 OR party_organization_id = $1 ORDER BY organization_id, id`,
   program_referral_facts: `SELECT * FROM program_referral_facts
                             WHERE organization_id = $1 OR sender_organization_id = $1 OR receiving_organization_id = $1
                             ORDER BY organization_id, referral_id`,

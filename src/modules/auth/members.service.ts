@@ -17,6 +17,8 @@ import type {
   UpdateMemberRoleInput,
 } from './dto/auth.inputs';
 import { Invitation } from './invitation.entity';
+import { EventSubjectType, OrganizationEventType } from '../events/event.enums';
+import { publishEvent } from '../events/events.service';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
@@ -125,6 +127,14 @@ export async function inviteMember(
     }
     throw error;
   }
+  await publishEvent(ctx, {
+    type: OrganizationEventType.MEMBER_INVITED,
+    subjectType: EventSubjectType.INVITATION,
+    subjectId: invitation.id,
+    subjectVersion: null,
+    organizationId: invitation.organizationId,
+    partyOrganizationId: null,
+  });
   const { mailer } = ctx.services;
   if (mailer) {
     const organization = await ctx.loader(organizationLoader).load(principal.organizationId);

@@ -7,6 +7,8 @@ import { containsPattern, foldForSearch } from '../../common/search-text';
 import type { RequestContext } from '../../context/request-context';
 import { auditClientRead } from '../audit/audit.service';
 import { serviceLoader } from '../directory/directory.loaders';
+import { EventSubjectType, OrganizationEventType } from '../events/event.enums';
+import { publishEvent } from '../events/events.service';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { ClientRecord } from './client.entity';
 import { ConsentMethod } from './client.enums';
@@ -178,5 +180,14 @@ export async function revokeConsent(ctx: RequestContext, input: RevokeConsentInp
   consent.revokedAt = new Date();
   consent.revokedByUserId = principal.userId;
   consent.revocationReason = input.reason.trim();
-  return em.save(consent);
+  const saved = await em.save(consent);
+  await publishEvent(ctx, {
+    type: OrganizationEventType.CONSENT_REVOKED,
+    subjectType: EventSubjectType.CONSENT,
+    subjectId: consent.id,
+    subjectVersion: null,
+    organizationId: consent.organizationId,
+    partyOrganizationId: consent.recipientOrganizationId,
+  });
+  return saved;
 }

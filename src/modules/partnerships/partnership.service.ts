@@ -3,6 +3,8 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import { creationOrder, paginate, type Page } from '../../common/pagination';
 import type { RequestContext, UserPrincipal } from '../../context/request-context';
 import { actorName } from '../auth/user.loaders';
+import { EventSubjectType, OrganizationEventType } from '../events/event.enums';
+import { publishEvent } from '../events/events.service';
 import { organizationLoader } from '../organizations/organization.loaders';
 import type { ChangePartnershipStatusInput, PartnershipsArgs, ProposePartnershipInput } from './dto/partnership.inputs';
 import { PartnershipEvent } from './partnership-event.entity';
@@ -120,5 +122,14 @@ async function recordPartnershipEvent(
     actorOrganizationId: principal.organizationId,
     actorUserId: principal.userId,
     actorName: await actorName(ctx, principal),
+  });
+  await publishEvent(ctx, {
+    type: from === null ? OrganizationEventType.PARTNERSHIP_PROPOSED : OrganizationEventType.PARTNERSHIP_STATUS_CHANGED,
+    subjectType: EventSubjectType.PARTNERSHIP,
+    subjectId: partnership.id,
+    // A proposal is the partnership's first version; a change was saved with its new one.
+    subjectVersion: from === null ? 1 : partnership.version,
+    organizationId: partnership.organizationId,
+    partyOrganizationId: partnership.partnerOrganizationId,
   });
 }

@@ -3,6 +3,8 @@ import { badInput, conflict, forbidden, isUniqueViolation, notFound } from '../.
 import { paginate, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import { serviceCategoryLoader } from '../directory/directory.loaders';
+import { EventSubjectType, OrganizationEventType } from '../events/event.enums';
+import { publishEvent } from '../events/events.service';
 import { organizationLoader } from '../organizations/organization.loaders';
 import type {
   AddIndicatorInput,
@@ -115,7 +117,7 @@ export async function inviteProgramMember(ctx: RequestContext, input: InviteProg
       .set({ status: ProgramMemberStatus.INVITED, role: input.role, version: () => 'version + 1', updatedAt: () => 'now()' })
       .where('organization_id = :organizationId AND id = :id', { organizationId: existing.organizationId, id: existing.id })
       .execute();
-    return em.findOneByOrFail(ProgramMember, { organizationId: existing.organizationId, id: existing.id });
+    return announceMembership(ctx, OrganizationEventType.PROGRAM_MEMBER_INVITED, existing);
   }
   const member = em.create(ProgramMember, {
     organizationId: program.organizationId,
@@ -131,7 +133,21 @@ export async function inviteProgramMember(ctx: RequestContext, input: InviteProg
     if (isUniqueViolation(error, 'uq_program_members_program_member')) throw conflict('This organization was invited at the same moment');
     throw error;
   }
-  return em.findOneByOrFail(ProgramMember, { organizationId: member.organizationId, id: member.id });
+  return announceMembership(ctx, OrganizationEventType.PROGRAM_MEMBER_INVITED, member);
+}
+
+/** The membership as changed, told to the lead and the member organization. */
+async function announceMembership(ctx: RequestContext, type: OrganizationEventType, changed: ProgramMember): Promise<ProgramMember> {
+  const member = await (await ctx.db()).findOneByOrFail(ProgramMember, { organizationId: changed.organizationId, id: changed.id });
+  await publishEvent(ctx, {
+    type,
+    subjectType: EventSubjectType.PROGRAM_MEMBER,
+    subjectId: member.id,
+    subjectVersion: member.version,
+    organizationId: member.organizationId,
+    partyOrganizationId: member.memberOrganizationId,
+  });
+  return member;
 }
 
 async function changeMembership(
@@ -157,7 +173,7 @@ async function changeMembership(
     .where('organization_id = :organizationId AND id = :id', { organizationId: member.organizationId, id: member.id })
     .execute();
   ctx.loader(ownProgramMembershipLoader).clearAll();
-  return em.findOneByOrFail(ProgramMember, { organizationId: member.organizationId, id: member.id });
+  return announceMembership(ctx, OrganizationEventType.PROGRAM_MEMBERSHIP_CHANGED, member);
 }
 
 export const respondToProgramInvitation = (ctx: RequestContext, input: ProgramMembershipChangeInput, accept: boolean) =>

@@ -3,6 +3,8 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import type { ProgramRecordsArgs, ReviewReportedValueInput, SubmitReportedValueInput } from './dto/program.inputs';
+import { EventSubjectType, OrganizationEventType } from '../events/event.enums';
+import { publishEvent } from '../events/events.service';
 import { Indicator } from './indicator.entity';
 import { isPeriodStart } from './periods';
 import { IndicatorSource, ProgramMemberRole, ReportedValueStatus } from './program.enums';
@@ -73,7 +75,21 @@ export async function submitReportedValue(ctx: RequestContext, input: SubmitRepo
     reviewNote: null,
   });
   await em.insert(ReportedValue, value);
-  return em.findOneByOrFail(ReportedValue, { organizationId: value.organizationId, id: value.id });
+  return announceReportedValue(ctx, OrganizationEventType.REPORTED_VALUE_SUBMITTED, value);
+}
+
+/** The reported value as it now is, told to the programme's lead and the reporter. */
+async function announceReportedValue(ctx: RequestContext, type: OrganizationEventType, changed: ReportedValue): Promise<ReportedValue> {
+  const value = await (await ctx.db()).findOneByOrFail(ReportedValue, { organizationId: changed.organizationId, id: changed.id });
+  await publishEvent(ctx, {
+    type,
+    subjectType: EventSubjectType.REPORTED_VALUE,
+    subjectId: value.id,
+    subjectVersion: null,
+    organizationId: value.organizationId,
+    partyOrganizationId: value.reporterOrganizationId,
+  });
+  return value;
 }
 
 export async function reviewReportedValue(ctx: RequestContext, input: ReviewReportedValueInput): Promise<ReportedValue> {
@@ -114,7 +130,7 @@ export async function reviewReportedValue(ctx: RequestContext, input: ReviewRepo
     .set({ status: input.approve ? ReportedValueStatus.APPROVED : ReportedValueStatus.REJECTED, ...review })
     .where('organization_id = :organizationId AND id = :id', { organizationId: value.organizationId, id: value.id })
     .execute();
-  return em.findOneByOrFail(ReportedValue, { organizationId: value.organizationId, id: value.id });
+  return announceReportedValue(ctx, OrganizationEventType.REPORTED_VALUE_REVIEWED, value);
 }
 
 /** Reported values of a programme: all of them for the lead, its own for a partner. Funders read metrics instead. */

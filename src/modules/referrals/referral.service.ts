@@ -12,6 +12,8 @@ import { serviceLoader } from '../directory/directory.loaders';
 import { Service, ServiceStatus } from '../directory/service.entity';
 import { findMember } from '../auth/members.service';
 import { actorName, userLoader } from '../auth/user.loaders';
+import { EventSubjectType, OrganizationEventType } from '../events/event.enums';
+import { publishEvent } from '../events/events.service';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { sharingPartnershipLoader } from '../partnerships/partnership.loaders';
 import { allowsNewReferrals } from '../partnerships/partnership.policy';
@@ -80,11 +82,22 @@ export async function countReferrals(ctx: RequestContext, box: ReferralBox): Pro
   };
 }
 
+/**
+ * Adds a step to the referral's timeline, and tells both organizations of it (the outbox event,
+ * in the same transaction). `version` is the referral's version after the step.
+ */
 async function appendEvent(
   ctx: RequestContext,
   principal: UserPrincipal,
   referral: Referral,
-  event: { kind: ReferralEventKind; fromStatus?: ReferralStatus | null; toStatus?: ReferralStatus | null; note?: string | null; relatedId?: string | null },
+  event: {
+    kind: ReferralEventKind;
+    version: number;
+    fromStatus?: ReferralStatus | null;
+    toStatus?: ReferralStatus | null;
+    note?: string | null;
+    relatedId?: string | null;
+  },
 ): Promise<ReferralEvent> {
   const em = await ctx.db();
   const row = em.create(ReferralEvent, {
@@ -102,7 +115,40 @@ async function appendEvent(
     relatedId: event.relatedId ?? null,
   });
   await em.insert(ReferralEvent, row);
+  await publishEvent(ctx, {
+    type: outboxTypeOf(event.kind, event.toStatus ?? null),
+    subjectType: EventSubjectType.REFERRAL,
+    subjectId: referral.id,
+    subjectVersion: event.version,
+    organizationId: referral.organizationId,
+    partyOrganizationId: referral.receivingOrganizationId,
+  });
   return row;
+}
+
+const STATUS_EVENTS: Record<ReferralStatus, OrganizationEventType> = {
+  SENT: OrganizationEventType.REFERRAL_SENT,
+  ACCEPTED: OrganizationEventType.REFERRAL_ACCEPTED,
+  DECLINED: OrganizationEventType.REFERRAL_DECLINED,
+  CANCELLED: OrganizationEventType.REFERRAL_CANCELLED,
+  IN_PROGRESS: OrganizationEventType.REFERRAL_STARTED,
+  COMPLETED: OrganizationEventType.REFERRAL_COMPLETED,
+  CLOSED: OrganizationEventType.REFERRAL_CLOSED,
+};
+
+function outboxTypeOf(kind: ReferralEventKind, toStatus: ReferralStatus | null): OrganizationEventType {
+  switch (kind) {
+    case ReferralEventKind.SENT:
+      return OrganizationEventType.REFERRAL_SENT;
+    case ReferralEventKind.STATUS_CHANGED:
+      return STATUS_EVENTS[toStatus!];
+    case ReferralEventKind.ASSIGNED:
+      return OrganizationEventType.REFERRAL_ASSIGNED;
+    case ReferralEventKind.FORWARDED:
+      return OrganizationEventType.REFERRAL_FORWARDED;
+    case ReferralEventKind.COMMENTED:
+      return OrganizationEventType.REFERRAL_COMMENTED;
+  }
 }
 
 /** The consent a referral rests on, or the refusal that says why there is none. */
@@ -239,6 +285,7 @@ async function createReferral(
   if (program) await recordReferralFact(ctx, program, referral);
   await appendEvent(ctx, principal, referral, {
     kind: ReferralEventKind.SENT,
+    version: 1,
     toStatus: ReferralStatus.SENT,
     note: referral.consentOverrideReason ? `Sent without consent: ${referral.consentOverrideReason}` : null,
   });
@@ -276,7 +323,12 @@ export async function forwardReferral(ctx: RequestContext, input: ForwardReferra
   const forwarded = await createReferral(ctx, input, { organizationId: input.receivingOrganizationId }, original);
   // Forwarding changes what the received referral is waiting on, so a second forward from the same read conflicts.
   await bumpVersion(ctx, original, {});
-  await appendEvent(ctx, principal, original, { kind: ReferralEventKind.FORWARDED, note: input.note ?? null, relatedId: input.receivingOrganizationId });
+  await appendEvent(ctx, principal, original, {
+    kind: ReferralEventKind.FORWARDED,
+    version: original.version + 1,
+    note: input.note ?? null,
+    relatedId: input.receivingOrganizationId,
+  });
   return forwarded;
 }
 
@@ -328,7 +380,13 @@ async function transition(
   }
   await bumpVersion(ctx, referral, { status: check.to, ...changes });
   if (referral.programOrganizationId) await syncReferralFact(ctx, referral, check.to, changes.outcome ?? null);
-  await appendEvent(ctx, principal, referral, { kind: ReferralEventKind.STATUS_CHANGED, fromStatus: referral.status, toStatus: check.to, note });
+  await appendEvent(ctx, principal, referral, {
+    kind: ReferralEventKind.STATUS_CHANGED,
+    version: referral.version + 1,
+    fromStatus: referral.status,
+    toStatus: check.to,
+    note,
+  });
   return (await ctx.db()).findOneByOrFail(Referral, { organizationId: referral.organizationId, id: referral.id });
 }
 
@@ -399,6 +457,7 @@ export async function assignReferral(ctx: RequestContext, input: AssignReferralI
   await bumpVersion(ctx, referral, { assignedUserId: input.assigneeUserId ?? null });
   await appendEvent(ctx, principal, referral, {
     kind: ReferralEventKind.ASSIGNED,
+    version: referral.version + 1,
     note: [assigneeName ? `Assigned to ${assigneeName}` : 'Unassigned', input.note].filter(Boolean).join('\n\n'),
     relatedId: input.assigneeUserId ?? null,
   });
@@ -408,5 +467,5 @@ export async function assignReferral(ctx: RequestContext, input: AssignReferralI
 export async function commentOnReferral(ctx: RequestContext, input: CommentOnReferralInput): Promise<ReferralEvent> {
   const principal = await ctx.requireUser();
   const referral = await getReferral(ctx, input.referralId, ['input', 'referralId']);
-  return appendEvent(ctx, principal, referral, { kind: ReferralEventKind.COMMENTED, note: input.body.trim() });
+  return appendEvent(ctx, principal, referral, { kind: ReferralEventKind.COMMENTED, version: referral.version, note: input.body.trim() });
 }

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { paginate, type Page } from '../../common/pagination';
+import type { RequestContext } from '../../context/request-context';
+import type { OrganizationEventsArgs } from './dto/events.inputs';
+import { EventSubjectType, OrganizationEventType } from './event.enums';
+import { OrganizationEvent } from './organization-event.entity';
+
+/** The PostgreSQL channel every instance listens on; a notification names one event and whom it is for, nothing else. */
+export const EVENTS_CHANNEL = 'organization_events';
+
+/** What a notification on EVENTS_CHANNEL carries: the event's id and the organizations told, so an instance wakes only their subscribers. */
+export interface EventNotice {
+  id: string;
+  organizationIds: string[];
+}
+
+export interface NewEvent {
+  type: OrganizationEventType;
+  subjectType: EventSubjectType;
+  subjectId: string;
+  subjectVersion: number | null;
+  /** The record's owner; the row lives under its organization_id. */
+  organizationId: string;
+  /** The other organization told, if any. */
+  partyOrganizationId: string | null;
+}
+
+/**
+ * Writes an event in the request's transaction, and the notification with it: PostgreSQL delivers a
+ * NOTIFY only when its transaction commits (and forgets it when a savepoint around it rolls back), so
+ * subscribers hear of exactly the changes that happened. One statement.
+ */
+export async function publishEvent(ctx: RequestContext, event: NewEvent): Promise<void> {
+  const { organizationId: actorOrganizationId } = await ctx.requirePrincipal();
+  const id = randomUUID();
+  // A lead reporting in its own programme is the only party: it is told once.
+  const party = event.partyOrganizationId === event.organizationId ? null : event.partyOrganizationId;
+  const notice: EventNotice = { id, organizationIds: [event.organizationId, ...(party ? [party] : [])] };
+  await (await ctx.db()).query(
+    `WITH written AS (
+       INSERT INTO organization_events (organization_id, id, party_organization_id, type, subject_type, subject_id, subject_version, actor_organization_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id)
+     SELECT pg_notify($9, $10) FROM written`,
+    [
+      event.organizationId,
+      id,
+      party,
+      event.type,
+      event.subjectType,
+      event.subjectId,
+      event.subjectVersion,
+      actorOrganizationId,
+      EVENTS_CHANNEL,
+      JSON.stringify(notice),
+    ],
+  );
+}
+
+/** The acting organization's events, newest first: those about its own records and those it was told as the other party. */
+export async function listOrganizationEvents(ctx: RequestContext, args: OrganizationEventsArgs): Promise<Page<OrganizationEvent>> {
+  const { organizationId } = await ctx.requirePrincipal();
+  const query = (await ctx.db())
+    .createQueryBuilder(OrganizationEvent, 'e')
+    .where('(e.organization_id = :organizationId OR e.party_organization_id = :organizationId)', { organizationId });
+  if (args.types?.length) query.andWhere('e.type IN (:...types)', { types: args.types });
+  if (args.subjectId) query.andWhere('e.subject_id = :subjectId', { subjectId: args.subjectId });
+  return paginate(
+    query,
+    args,
+    [{ column: 'e.sequence', value: (e) => e.sequence }],
+    ctx.config.graphql.maxPageSize,
+    'DESC',
+  );
+}
