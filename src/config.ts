@@ -19,6 +19,8 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     DATABASE_URL: z.string().url().optional(),
+    EVENTS_LISTEN_URL: z.string().url().optional(),
+    SUBSCRIPTION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     APP_DATABASE_URL: z.string().url().optional(),
     EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -149,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       organizationRequests: e.FAIR_SHARE_ORGANIZATION_REQUESTS,
       apiKeyRequests: e.FAIR_SHARE_API_KEY_REQUESTS,
       heavyRequests: e.FAIR_SHARE_HEAVY_REQUESTS,
+    },
+    events: {
+      /** A direct session connection for LISTEN (transaction-mode poolers cannot carry it); the app's database URL by default. */
+      listenUrl: e.EVENTS_LISTEN_URL ?? null,
+      /** How often open subscriptions are checked for expired tokens and ended sessions. */
+      subscriptionSweepSeconds: e.SUBSCRIPTION_SWEEP_SECONDS,
     },
     /** Outgoing mail (invitations, password resets); none without SMTP_URL. */
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },

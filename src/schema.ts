@@ -1,5 +1,5 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
 import { guardFields, type MutationAudit } from './common/field-guards';
 import type { AppModule } from './common/module';
@@ -7,12 +7,26 @@ import { MODULES } from './modules';
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
+/**
+ * type-graphql wants a PubSub once the schema has subscriptions; ours each open their own stream
+ * (`subscribe` on every @Subscription, from the events hub fed by PostgreSQL), so none uses topics.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Subscriptions here read PostgreSQL notifications (events module); there are no topics to publish to');
+  },
+  subscribe() {
+    throw new Error('Every @Subscription here gives its own `subscribe`; there are no topics to subscribe to');
+  },
+};
+
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const resolvers = resolversOf(MODULES);
   const schema = await buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
+    pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false },
   });
   return guardFields(schema, mutationAuditOf(MODULES), resolvers);

@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
@@ -26,6 +26,8 @@ import { API_KEY_PREFIX, Credentials } from './modules/auth/credentials';
 import { MIGRATIONS } from '../migrations';
 import { compiledExecution } from './common/compiled-execution';
 import { smtpMailer } from './common/mail';
+import { EventHub } from './modules/events/event-hub';
+import { startSubscriptions, type SubscriptionServer } from './subscriptions';
 
 /**
  * Ends each request's transaction once its response is ready, logs unexpected errors with the
@@ -34,6 +36,13 @@ import { smtpMailer } from './common/mail';
 const requestLifecycle: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
     return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) on this path, not over HTTP', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      },
       async didEncounterErrors({ errors }) {
         // Errors of a request whose client went away are the cancellation's doing, and reach nobody.
         if (contextValue.cancelled) return;
@@ -148,6 +157,8 @@ function fairShareGate(fairShare: FairShare, credentials: Credentials): RequestH
 export interface RunningServer {
   url: string;
   httpServer: http.Server;
+  /** GraphQL subscriptions over WebSocket on the same path. */
+  subscriptions: SubscriptionServer;
   stop(): Promise<void>;
 }
 
@@ -185,6 +196,23 @@ export async function startServer(options: {
   const httpServer = http.createServer(app);
   httpServer.requestTimeout = config.http.requestTimeoutMs;
 
+  const formatError = createErrorFormatter({ exposeDetails: config.graphql.exposeErrorDetails });
+  const hub = new EventHub(database.listenUrl, logger);
+  await hub.start();
+  const subscriptions = startSubscriptions({
+    httpServer,
+    schema,
+    services,
+    hub,
+    async verifyToken(token) {
+      const verified = token.startsWith(API_KEY_PREFIX) ? null : await credentials.verifyAccessTokenUntil(token);
+      return verified && { credential: { kind: 'access', claims: verified.claims }, expiresAt: verified.expiresAt };
+    },
+    formatError,
+    logger,
+    sweepSeconds: config.events.subscriptionSweepSeconds,
+  });
+
   const apollo = new ApolloServer<RequestContext>({
     ...(config.graphql.compiledQueries
       ? { gateway: compiledExecution(schema, { maxCompiled: 500, compileAfter: 2 }) }
@@ -194,12 +222,22 @@ export async function startServer(options: {
     csrfPrevention: config.graphql.csrfPrevention,
     // Automatic persisted queries: a client sends a query's SHA-256 instead of its text once registered.
     persistedQueries: { cache: new PersistedQueryCache(database, config.graphql.persistedQueriesPerOrganization) },
-    formatError: createErrorFormatter({ exposeDetails: config.graphql.exposeErrorDetails }),
+    formatError,
     plugins: [
       // Installed by default, it instruments every field of every response to compute cache hints
       // that this API never sends (responses are per tenant and never cached by a CDN).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await subscriptions.dispose();
+              await hub.stop();
+            },
+          };
+        },
+      },
       config.graphql.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
@@ -260,6 +298,7 @@ export async function startServer(options: {
   return {
     url: `http://${shownHost}:${address.port}/graphql`,
     httpServer,
+    subscriptions,
     stop: () => apollo.stop(),
   };
 }

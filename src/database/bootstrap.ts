@@ -44,7 +44,7 @@ export async function connectAppDatabase(config: Config, appUrl: string, logger:
   const counters = new Pool({ connectionString: appUrl, max: 2, connectionTimeoutMillis: 3000, application_name: 'ngo-commons-counters' });
   // An idle counter connection dropped by a database restart is replaced on next use; nothing to do here.
   counters.on('error', (error) => logger.warn({ err: error }, 'rate-limit counter connection lost'));
-  return new Database(dataSource, platform, counters, logger, {
+  return new Database(dataSource, platform, counters, logger, config.events.listenUrl ?? appUrl, {
     preparedStatements: config.database.preparedStatements,
     openWithFirstRead: config.database.openWithFirstRead,
   });

@@ -455,6 +455,8 @@ export class Database {
     platform: DataSource,
     counters: Pool,
     private readonly logger: Logger,
+    /** Where an instance LISTENs for events: a session connection, not through a transaction-mode pooler. */
+    readonly listenUrl: string,
     reads: ReadOptions,
   ) {
     this.#dataSource = dataSource;

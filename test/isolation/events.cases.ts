@@ -1,5 +1,6 @@
-import { OrganizationEventsDocument } from '../generated/graphql';
+import { CommentOnReferralDocument, InviteMemberDocument, OrganizationEventsDocument, OrganizationEventsFeedDocument, ReferralEventsFeedDocument } from '../generated/graphql';
 import { dataOf, errorCodes } from '../factories';
+import { Subscriber } from '../support/subscriber';
 import { expectNoPrivateDataOf, type IsolationCase, type Tenant, type World } from './harness';
 
 /** Every event an organization's people read, whatever their role; an API key is refused. */
@@ -55,6 +56,45 @@ export const eventsCases: IsolationCase[] = [
         expect(nodes.filter((node) => node.subjectType === 'REPORTED_VALUE')).toEqual([]);
         expectNoPrivateDataOf(a, res, f.admin.organizationId);
       }
+    },
+  },
+  {
+    operation: 'subscription organizationEvents',
+    description: "B's subscribers, every role, hear nothing of another organization's change (C's invitation); the first thing they hear is B's own",
+    async run(world) {
+      const { app, a, b, c } = world;
+      const before = app.subscriptions.active;
+      const listeners = [b.admin, ...Object.values(b.members)].map((person) => new Subscriber(app.url, person.token, OrganizationEventsFeedDocument));
+      const apiKey = new Subscriber(app.url, b.apiKey.secret, OrganizationEventsFeedDocument);
+      expect(await apiKey.closed).toMatchObject({ code: 4403 });
+      while (app.subscriptions.active < before + listeners.length) await new Promise((resolve) => setImmediate(resolve));
+      // Any change naming A would change A's rows, which the harness checks stay as they were: C's own invitation stands for another's change.
+      dataOf(await app.request(InviteMemberDocument, { input: { email: `isolation-${Date.now()}@example.org`, role: 'VIEWER' } }, { token: c.admin.token }));
+      dataOf(await app.request(CommentOnReferralDocument, { input: { referralId: b.network.referrals.accepted.id, body: 'B và C' } }, { token: b.admin.token }));
+      for (const listener of listeners) {
+        const first = await listener.next();
+        expect(first.data?.organizationEvents).toMatchObject({ type: 'REFERRAL_COMMENTED', subjectId: b.network.referrals.accepted.id });
+        expectNoPrivateDataOf(a, first);
+        await listener.close();
+      }
+    },
+  },
+  {
+    operation: 'subscription referralEvents',
+    description: "B subscribed to A's referral by id hears nothing; B's own referral events reach B as B may see them, and nothing of A's client",
+    async run(world) {
+      const { app, a, b } = world;
+      const before = app.subscriptions.active;
+      const aimed = new Subscriber(app.url, b.admin.token, ReferralEventsFeedDocument, { referralId: a.network.referrals.accepted.id });
+      const own = new Subscriber(app.url, b.admin.token, ReferralEventsFeedDocument);
+      while (app.subscriptions.active < before + 2) await new Promise((resolve) => setImmediate(resolve));
+      dataOf(await app.request(CommentOnReferralDocument, { input: { referralId: b.network.referrals.accepted.id, body: 'B và C' } }, { token: b.admin.token }));
+      const heard = await own.next();
+      expect(heard.data?.referralEvents).toMatchObject({ subjectId: b.network.referrals.accepted.id, referral: { id: b.network.referrals.accepted.id } });
+      expectNoPrivateDataOf(a, heard);
+      expect(aimed.pending).toBe(0);
+      await aimed.close();
+      await own.close();
     },
   },
 ];

@@ -605,7 +605,7 @@ export async function buildWorld(app: TestApp): Promise<World> {
  * the removed D), since every row of it is stored under A and each may see only what its role allows.
  */
 export interface IsolationCase {
-  /** The Query or Mutation field the case exercises; the harness checks every field has one. */
+  /** The Query or Mutation field the case exercises (`subscription <field>` for a Subscription field); the harness checks every field has one. */
   operation: string;
   description: string;
   /** What of A's the operation may show B by design, if anything. */

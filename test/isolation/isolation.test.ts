@@ -40,11 +40,12 @@ describe('tenant isolation: organization B against organization A', () => {
     expect(tables.map(({ table }) => table).filter((table) => !(table in TENANT_SNAPSHOT_QUERIES) && !bookkeeping.includes(table))).toEqual([]);
   });
 
-  it('has a case for every query and mutation in the schema', async () => {
+  it('has a case for every query, mutation and subscription in the schema', async () => {
     const schema = await buildAppSchema();
     const operations = [
       ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((name) => `subscription ${name}`),
     ];
     const covered = new Set(CASES.map((c) => c.operation));
     expect(operations.filter((operation) => !covered.has(operation))).toEqual([]);

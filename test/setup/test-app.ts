@@ -10,6 +10,7 @@ import { withCredentials } from '../../src/database/roles';
 import { createLogger } from '../../src/logger';
 import { buildAppSchema } from '../../src/schema';
 import { startServer, type RunningServer } from '../../src/server';
+import type { SubscriptionServer } from '../../src/subscriptions';
 import { ADMIN_URL_VARIABLE, TEMPLATE_DATABASE } from './test-env';
 import { ENTITIES } from '../../src/modules';
 
@@ -31,6 +32,7 @@ type Request = <TResult, TVariables>(
 export interface TestInstance {
   url: string;
   request: Request;
+  subscriptions: SubscriptionServer;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,8 @@ export interface TestApp {
   appUrl: string;
   /** Starts a second server instance on the same database. */
   startInstance(): Promise<TestInstance>;
+  /** The instance's subscription server: `sweep(now)` closes sockets whose token expired by then. */
+  subscriptions: SubscriptionServer;
   close(): Promise<void>;
 }
 
@@ -132,12 +136,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ownerUrl,
     appUrl,
     request: requester(server.url),
+    subscriptions: server.subscriptions,
     async startInstance() {
       const instanceDatabase = await connectAppDatabase(config, appUrl, logger, ENTITIES);
       const instance = await startServer({ config, logger, database: instanceDatabase, schema: await buildAppSchema(), port: 0, host: '127.0.0.1' });
       return {
         url: instance.url,
         request: requester(instance.url),
+        subscriptions: instance.subscriptions,
         async close() {
           await instance.stop();
           await instanceDatabase.close();

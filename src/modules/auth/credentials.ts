@@ -56,9 +56,14 @@ export class Credentials {
    * session still stands is checked in the database on every request all the same.
    */
   async verifyAccessToken(token: string): Promise<AccessClaims | null> {
+    return (await this.verifyAccessTokenUntil(token))?.claims ?? null;
+  }
+
+  /** The token's claims and when it expires (ms since the epoch), for a connection that outlives a request. */
+  async verifyAccessTokenUntil(token: string): Promise<{ claims: AccessClaims; expiresAt: number } | null> {
     const known = this.verified.get(token);
     if (known) {
-      if (known.expiresAt > Date.now()) return known.claims;
+      if (known.expiresAt > Date.now()) return known;
       this.verified.delete(token);
     }
     const claims = await this.checkAccessToken(token);
@@ -66,7 +71,7 @@ export class Credentials {
       if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
       this.verified.set(token, claims);
     }
-    return claims?.claims ?? null;
+    return claims;
   }
 
   private async checkAccessToken(token: string): Promise<{ claims: AccessClaims; expiresAt: number } | null> {

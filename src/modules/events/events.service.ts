@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import type { OrganizationEventsArgs } from './dto/events.inputs';
@@ -8,9 +9,16 @@ import { OrganizationEvent } from './organization-event.entity';
 /** The PostgreSQL channel every instance listens on; a notification names one event and whom it is for, nothing else. */
 export const EVENTS_CHANNEL = 'organization_events';
 
-/** What a notification on EVENTS_CHANNEL carries: the event's id and the organizations told, so an instance wakes only their subscribers. */
+/**
+ * What a notification on EVENTS_CHANNEL carries: the event's id, and its type and the organizations
+ * told so that an instance wakes only the subscribers that want it. No personal data: each subscriber
+ * reads the event itself under its own row-level security.
+ */
 export interface EventNotice {
   id: string;
+  type: OrganizationEventType;
+  subjectType: EventSubjectType;
+  subjectId: string;
   organizationIds: string[];
 }
 
@@ -35,7 +43,13 @@ export async function publishEvent(ctx: RequestContext, event: NewEvent): Promis
   const id = randomUUID();
   // A lead reporting in its own programme is the only party: it is told once.
   const party = event.partyOrganizationId === event.organizationId ? null : event.partyOrganizationId;
-  const notice: EventNotice = { id, organizationIds: [event.organizationId, ...(party ? [party] : [])] };
+  const notice: EventNotice = {
+    id,
+    type: event.type,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    organizationIds: [event.organizationId, ...(party ? [party] : [])],
+  };
   await (await ctx.db()).query(
     `WITH written AS (
        INSERT INTO organization_events (organization_id, id, party_organization_id, type, subject_type, subject_id, subject_version, actor_organization_id)
@@ -54,6 +68,13 @@ export async function publishEvent(ctx: RequestContext, event: NewEvent): Promis
       JSON.stringify(notice),
     ],
   );
+}
+
+/** The event a notice names, read under the subscriber's own row-level security. */
+export async function readNotifiedEvent(ctx: RequestContext, notice: EventNotice): Promise<OrganizationEvent> {
+  const event = await (await ctx.db()).findOneBy(OrganizationEvent, { id: notice.id });
+  if (!event) throw notFound('Event');
+  return event;
 }
 
 /** The acting organization's events, newest first: those about its own records and those it was told as the other party. */

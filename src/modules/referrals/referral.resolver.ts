@@ -15,6 +15,8 @@ import { clientView, ReferredClient, referredClientView } from '../clients/clien
 import type { Consent } from '../clients/consent.entity';
 import { serviceLoader } from '../directory/directory.loaders';
 import { Service } from '../directory/service.entity';
+import { EventSubjectType } from '../events/event.enums';
+import { OrganizationEvent } from '../events/organization-event.entity';
 import { Organization } from '../organizations/organization.entity';
 import { organizationLoader } from '../organizations/organization.loaders';
 import type { Partnership } from '../partnerships/partnership.entity';
@@ -267,5 +269,17 @@ export class ReferralEventResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'For a FORWARDED step: the organization the client was forwarded to.' })
   forwardedTo(@Root() event: ReferralEvent, @Ctx() ctx: RequestContext) {
     return event.kind === 'FORWARDED' && event.relatedId ? ctx.loader(organizationLoader).load(event.relatedId) : null;
+  }
+}
+
+/** An event's referral, for subscribers and readers of organizationEvents: the events module names records, this one shows them. */
+@Resolver(() => OrganizationEvent)
+export class ReferralOfEventResolver {
+  @FieldResolver(() => Referral, {
+    nullable: true,
+    description: 'For a referral event: the referral as `referral(id:)` shows it to your organization now (client fields by consent, reads audited); null for other subjects.',
+  })
+  referral(@Root() event: OrganizationEvent, @Ctx() ctx: RequestContext) {
+    return event.subjectType === EventSubjectType.REFERRAL ? ctx.loader(referralLoader).load({ organizationId: event.organizationId, id: event.subjectId }) : null;
   }
 }

@@ -1,11 +1,11 @@
 import type { AppModule } from '../../common/module';
 import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
-import { ReferralEventResolver, ReferralResolver } from './referral.resolver';
+import { ReferralEventResolver, ReferralOfEventResolver, ReferralResolver } from './referral.resolver';
 
 /** Referrals between organizations: inbox and outbox, lifecycle and timeline. */
 export const referralsModule: AppModule = {
   name: 'referrals',
   entities: [Referral, ReferralEvent],
-  resolvers: [ReferralResolver, ReferralEventResolver],
+  resolvers: [ReferralResolver, ReferralEventResolver, ReferralOfEventResolver],
 };

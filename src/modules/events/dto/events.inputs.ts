@@ -14,3 +14,17 @@ export class OrganizationEventsArgs extends PageArgs {
   @IsId()
   subjectId?: string | null;
 }
+
+@ArgsType()
+export class OrganizationEventsSubscriptionArgs {
+  @Field(() => [OrganizationEventType], { nullable: true, description: 'Only events of these types; all types when absent or empty.' })
+  @ArrayMaxSize(50)
+  types?: OrganizationEventType[] | null;
+}
+
+@ArgsType()
+export class ReferralEventsSubscriptionArgs extends OrganizationEventsSubscriptionArgs {
+  @Field(() => ID, { nullable: true, description: 'Only events of this referral.' })
+  @IsId()
+  referralId?: string | null;
+}
