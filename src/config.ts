@@ -21,6 +21,7 @@ const schema = z
     DATABASE_URL: z.string().url().optional(),
     EVENTS_LISTEN_URL: z.string().url().optional(),
     SUBSCRIPTION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    JOB_RUNNER: booleanString.default(true),
     APP_DATABASE_URL: z.string().url().optional(),
     EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -157,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       listenUrl: e.EVENTS_LISTEN_URL ?? null,
       /** How often open subscriptions are checked for expired tokens and ended sessions. */
       subscriptionSweepSeconds: e.SUBSCRIPTION_SWEEP_SECONDS,
+      /** Whether this instance runs the platform's background jobs on a timer (every instance may: they share the queue). */
+      jobRunner: e.JOB_RUNNER,
     },
     /** Outgoing mail (invitations, password resets); none without SMTP_URL. */
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },

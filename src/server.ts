@@ -27,6 +27,8 @@ import { MIGRATIONS } from '../migrations';
 import { compiledExecution } from './common/compiled-execution';
 import { smtpMailer } from './common/mail';
 import { EventHub } from './modules/events/event-hub';
+import { JOBS } from './modules';
+import { JobRunner } from './modules/jobs/job-runner';
 import { startSubscriptions, type SubscriptionServer } from './subscriptions';
 
 /**
@@ -159,6 +161,8 @@ export interface RunningServer {
   httpServer: http.Server;
   /** GraphQL subscriptions over WebSocket on the same path. */
   subscriptions: SubscriptionServer;
+  /** The platform's background jobs; `tick(now)` runs what is due at that time. */
+  jobs: JobRunner;
   stop(): Promise<void>;
 }
 
@@ -212,6 +216,8 @@ export async function startServer(options: {
     logger,
     sweepSeconds: config.events.subscriptionSweepSeconds,
   });
+  const jobs = new JobRunner(database, logger, JOBS);
+  if (config.events.jobRunner) jobs.start();
 
   const apollo = new ApolloServer<RequestContext>({
     ...(config.graphql.compiledQueries
@@ -232,6 +238,7 @@ export async function startServer(options: {
         async serverWillStart() {
           return {
             async drainServer() {
+              await jobs.stop();
               await subscriptions.dispose();
               await hub.stop();
             },
@@ -299,6 +306,7 @@ export async function startServer(options: {
     url: `http://${shownHost}:${address.port}/graphql`,
     httpServer,
     subscriptions,
+    jobs,
     stop: () => apollo.stop(),
   };
 }

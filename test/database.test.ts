@@ -29,6 +29,8 @@ beforeAll(async () => {
   await app.ownerQuery(`INSERT INTO platform_audit_events (id, operator, command, subject_organization_id) VALUES (gen_random_uuid(), 'test', 'verify-organization', $1)`, [
     world.a.admin.organizationId,
   ]);
+  // The platform's jobs, run once.
+  await app.jobs.tick(new Date());
   // A persisted query, registered by a signed-in caller (anonymous ones register nothing).
   await fetch(app.url, {
     method: 'POST',

@@ -1,4 +1,17 @@
+import type { Database } from '../database/database';
+import type { Logger } from '../logger';
 import type { MutationAudit } from './field-guards';
+
+/**
+ * Background work a module gives the platform's job runner (src/modules/jobs): run on a schedule,
+ * once per period across every instance. `run` gets the time the runner was told is now, so tests
+ * choose it.
+ */
+export interface JobDefinition {
+  kind: string;
+  every: 'hour' | 'day';
+  run(services: { database: Database; logger: Logger }, now: Date): Promise<void>;
+}
 
 /**
  * What a feature module contributes to the platform, declared once in its `<name>.module.ts` and
@@ -14,4 +27,6 @@ export interface AppModule {
   resolvers: Function[];
   /** Records each successful top-level mutation, in its savepoint: given by the one module that keeps the audit trail. */
   mutationAudit?: MutationAudit;
+  /** Scheduled background work. */
+  jobs?: JobDefinition[];
 }

@@ -22,6 +22,8 @@ export interface TenantSettings {
   lookupHash?: string | null;
   /** app.login_email: the email whose account a sign-in or sign-up looks up. */
   loginEmail?: string | null;
+  /** app.worker: the platform's background jobs, which alone may read the job queue and list organizations to act as each in turn. */
+  worker?: boolean;
 }
 
 
@@ -35,7 +37,8 @@ export function settingsStatement(settings: TenantSettings): string {
     if (value != null && !isUuid(value)) throw new Error(`Tenant setting ${key} is not a UUID`);
   }
   return `SELECT set_config('app.organization_id', ${escapeLiteral(settings.organizationId ?? '')}, true), set_config('app.user_id', ${escapeLiteral(settings.userId ?? '')}, true),
-            set_config('app.lookup_hash', ${escapeLiteral(settings.lookupHash ?? '')}, true), set_config('app.login_email', ${escapeLiteral(settings.loginEmail ?? '')}, true)`;
+            set_config('app.lookup_hash', ${escapeLiteral(settings.lookupHash ?? '')}, true), set_config('app.login_email', ${escapeLiteral(settings.loginEmail ?? '')}, true),
+            set_config('app.worker', '${settings.worker ? 'on' : ''}', true)`;
 }
 
 /**
@@ -430,7 +433,8 @@ export type PlatformOperation =
   | 'requestPasswordReset'
   | 'resetPassword'
   | 'seedDemo'
-  | 'persistedQuery';
+  | 'persistedQuery'
+  | 'job';
 
 /**
  * The only way to reach the application role's pool. There is deliberately no accessor for the

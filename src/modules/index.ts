@@ -4,6 +4,7 @@ import { authModule } from './auth/auth.module';
 import { clientsModule } from './clients/clients.module';
 import { directoryModule } from './directory/directory.module';
 import { eventsModule } from './events/events.module';
+import { jobsModule } from './jobs/jobs.module';
 import { operationsModule } from './operations/operations.module';
 import { organizationsModule } from './organizations/organizations.module';
 import { partnershipsModule } from './partnerships/partnerships.module';
@@ -22,7 +23,11 @@ export const MODULES: readonly AppModule[] = [
   programsModule,
   operationsModule,
   eventsModule,
+  jobsModule,
 ];
+
+/** The scheduled jobs of every module, for the job runner. */
+export const JOBS = MODULES.flatMap((module) => module.jobs ?? []);
 
 /** The entities of every module, for the data sources. */
 export const ENTITIES: Function[] = MODULES.flatMap((module) => module.entities);

@@ -487,6 +487,8 @@ export type OrganizationEventType =
   | 'REFERRAL_DECLINED'
   /** The receiver forwarded a referral to a third organization (which gets REFERRAL_SENT for the new one) */
   | 'REFERRAL_FORWARDED'
+  /** An open referral passed its `dueOn` without being completed or closed (once per referral; nobody acted, so no actor) */
+  | 'REFERRAL_OVERDUE'
   /** A referral was sent (also the new referral of a forward): to the sender and the receiver */
   | 'REFERRAL_SENT'
   /** The receiver started serving the client */

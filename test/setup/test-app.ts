@@ -11,6 +11,7 @@ import { createLogger } from '../../src/logger';
 import { buildAppSchema } from '../../src/schema';
 import { startServer, type RunningServer } from '../../src/server';
 import type { SubscriptionServer } from '../../src/subscriptions';
+import type { JobRunner } from '../../src/modules/jobs/job-runner';
 import { ADMIN_URL_VARIABLE, TEMPLATE_DATABASE } from './test-env';
 import { ENTITIES } from '../../src/modules';
 
@@ -33,6 +34,7 @@ export interface TestInstance {
   url: string;
   request: Request;
   subscriptions: SubscriptionServer;
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,8 @@ export interface TestApp {
   startInstance(): Promise<TestInstance>;
   /** The instance's subscription server: `sweep(now)` closes sockets whose token expired by then. */
   subscriptions: SubscriptionServer;
+  /** The instance's job runner: `tick(now)` runs the jobs due at that time. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -108,6 +112,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_API_KEY_PER_MINUTE: '0',
     // Test files sign in hundreds of times from one address, and try wrong passwords on purpose; the throttle has its own tests.
     SIGN_IN_THROTTLE: 'false',
+    // Jobs run when a test says, at the time it says (app.jobs.tick(now)).
+    JOB_RUNNER: 'false',
     // Test files race requests of one organization on purpose; the fair share gets its own test.
     FAIR_SHARE_ORGANIZATION_REQUESTS: '0',
     FAIR_SHARE_API_KEY_REQUESTS: '0',
@@ -137,6 +143,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     appUrl,
     request: requester(server.url),
     subscriptions: server.subscriptions,
+    jobs: server.jobs,
     async startInstance() {
       const instanceDatabase = await connectAppDatabase(config, appUrl, logger, ENTITIES);
       const instance = await startServer({ config, logger, database: instanceDatabase, schema: await buildAppSchema(), port: 0, host: '127.0.0.1' });
@@ -144,6 +151,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         url: instance.url,
         request: requester(instance.url),
         subscriptions: instance.subscriptions,
+        jobs: instance.jobs,
         async close() {
           await instance.stop();
           await instanceDatabase.close();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
+import type { ScopedTransaction } from '../../database/database';
 import type { OrganizationEventsArgs } from './dto/events.inputs';
 import { EventSubjectType, OrganizationEventType } from './event.enums';
 import { OrganizationEvent } from './organization-event.entity';
@@ -40,6 +41,23 @@ export interface NewEvent {
  */
 export async function publishEvent(ctx: RequestContext, event: NewEvent): Promise<void> {
   const { organizationId: actorOrganizationId } = await ctx.requirePrincipal();
+  await writeEvent((text, values) => ctx.db().then((em) => em.query(text, values)), event, actorOrganizationId);
+}
+
+/**
+ * An event nobody's action caused (a due date passing), written by a platform job acting as the
+ * event's organization. `onlyOnce`: skipped if the same kind of event about the same record exists.
+ */
+export async function publishJobEvent(tx: ScopedTransaction, event: NewEvent, onlyOnce: boolean): Promise<void> {
+  await writeEvent((text, values) => tx.query(text, values), event, null, onlyOnce);
+}
+
+async function writeEvent(
+  query: (text: string, values: unknown[]) => Promise<unknown>,
+  event: NewEvent,
+  actorOrganizationId: string | null,
+  onlyOnce = false,
+): Promise<void> {
   const id = randomUUID();
   // A lead reporting in its own programme is the only party: it is told once.
   const party = event.partyOrganizationId === event.organizationId ? null : event.partyOrganizationId;
@@ -50,23 +68,14 @@ export async function publishEvent(ctx: RequestContext, event: NewEvent): Promis
     subjectId: event.subjectId,
     organizationIds: [event.organizationId, ...(party ? [party] : [])],
   };
-  await (await ctx.db()).query(
+  await query(
     `WITH written AS (
        INSERT INTO organization_events (organization_id, id, party_organization_id, type, subject_type, subject_id, subject_version, actor_organization_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ${onlyOnce ? `ON CONFLICT (organization_id, subject_id) WHERE type = '${OrganizationEventType.REFERRAL_OVERDUE}' DO NOTHING` : ''}
+       RETURNING id)
      SELECT pg_notify($9, $10) FROM written`,
-    [
-      event.organizationId,
-      id,
-      party,
-      event.type,
-      event.subjectType,
-      event.subjectId,
-      event.subjectVersion,
-      actorOrganizationId,
-      EVENTS_CHANNEL,
-      JSON.stringify(notice),
-    ],
+    [event.organizationId, id, party, event.type, event.subjectType, event.subjectId, event.subjectVersion, actorOrganizationId, EVENTS_CHANNEL, JSON.stringify(notice)],
   );
 }
 

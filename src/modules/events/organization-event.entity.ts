@@ -17,6 +17,8 @@ import { EventSubjectType, OrganizationEventType } from './event.enums';
 @Entity({ name: 'organization_events' })
 @Index('ix_organization_events_organization_sequence', ['organizationId', 'sequence'])
 @Index('ix_organization_events_party_sequence', ['partyOrganizationId', 'sequence'])
+// A referral is told overdue once, whichever instance's job notices it and however often.
+@Index('uq_organization_events_overdue', ['organizationId', 'subjectId'], { unique: true, where: "type = 'REFERRAL_OVERDUE'" })
 export class OrganizationEvent {
   @Field(() => ID, { description: "The organization that owns the record (a referral's sender, a programme's lead)." })
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_organization_events' })

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { JobDefinition } from '../../common/module';
+import type { Database } from '../../database/database';
+import type { Logger } from '../../logger';
+
+export interface JobRunnerOptions {
+  /** How long a claimed job is its worker's; past it, another worker may take it (the first died, or hangs). */
+  leaseMs: number;
+  /** The wait before a failed job's next attempt, by attempts made so far. */
+  backoffMs: (attempts: number) => number;
+  /** How often the runner looks for due work (real time). */
+  pollMs: number;
+}
+
+export const DEFAULT_JOB_OPTIONS: JobRunnerOptions = {
+  leaseMs: 5 * 60_000,
+  backoffMs: (attempts) => Math.min(60 * 60_000, 2 ** attempts * 30_000) * (0.75 + Math.random() / 2),
+  pollMs: 30_000,
+};
+
+const periodKey = (every: JobDefinition['every'], now: Date) => now.toISOString().slice(0, every === 'day' ? 10 : 13);
+
+/**
+ * Runs the modules' jobs, as many instances as there are, through the jobs table: each tick enqueues
+ * the scheduled jobs of the current period (one row per kind and period, whoever enqueues first) and
+ * runs whatever is due. `tick(now)` takes the time from its caller: the timer passes the clock's,
+ * tests pass theirs, so no test waits for time to pass.
+ */
+export class JobRunner {
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly logger: Logger,
+    private readonly definitions: readonly JobDefinition[],
+    private readonly options: JobRunnerOptions = DEFAULT_JOB_OPTIONS,
+  ) {}
+
+  start(): void {
+    this.#timer = setInterval(() => void this.tick(new Date()).catch((error) => this.logger.error({ err: error }, 'job runner tick failed')), this.options.pollMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#running;
+  }
+
+  async tick(now: Date): Promise<void> {
+    const run = this.#tick(now);
+    this.#running = run.catch(() => undefined);
+    await run;
+  }
+
+  async #tick(now: Date): Promise<void> {
+    for (const definition of this.definitions) {
+      await this.database.platform('job', { worker: true }, (tx) =>
+        tx.query(`INSERT INTO jobs (id, kind, key, run_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kind, key) DO NOTHING`, [
+          randomUUID(),
+          definition.kind,
+          periodKey(definition.every, now),
+          now,
+        ]),
+      );
+    }
+    for (let claimed = await this.#claim(now); claimed; claimed = await this.#claim(now)) {
+      const definition = this.definitions.find((candidate) => candidate.kind === claimed!.kind);
+      try {
+        if (!definition) throw new Error(`No job of kind ${claimed.kind} on this instance`);
+        await definition.run({ database: this.database, logger: this.logger }, now);
+        await this.database.platform('job', { worker: true }, (tx) => tx.query(`UPDATE jobs SET done_at = $2, locked_until = NULL WHERE id = $1`, [claimed!.id, now]));
+      } catch (error) {
+        this.logger.error({ err: error, kind: claimed.kind, attempts: claimed.attempts }, 'job failed: it will be retried');
+        const retryAt = new Date(now.getTime() + this.options.backoffMs(claimed.attempts));
+        await this.database.platform('job', { worker: true }, (tx) =>
+          tx.query(`UPDATE jobs SET run_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1`, [claimed!.id, retryAt, String(error).slice(0, 2000)]),
+        );
+      }
+    }
+  }
+
+  /** Takes one due job for the lease, skipping those another worker holds; null when nothing is due. */
+  async #claim(now: Date): Promise<{ id: string; kind: string; attempts: number } | null> {
+    const [claimed] = await this.database.platform('job', { worker: true }, (tx) =>
+      tx.query<{ id: string; kind: string; attempts: number }>(
+        `UPDATE jobs SET locked_until = $2, attempts = attempts + 1
+          WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
+                       ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING id, kind, attempts`,
+        [now, new Date(now.getTime() + this.options.leaseMs)],
+      ),
+    );
+    return claimed ?? null;
+  }
+}
