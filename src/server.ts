@@ -9,7 +9,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
-import { costLimitsPlugin } from './common/cost-limits';
+import { costLimitsCheck, costLimitsPlugin } from './common/cost-limits';
 import { AppError, ErrorCode } from './common/errors';
 import { createErrorFormatter, isExpectedErrorCode } from './common/format-error';
 import { DEFAULT_PAGE_SIZE } from './common/pagination';
@@ -213,6 +213,7 @@ export async function startServer(options: {
       return verified && { credential: { kind: 'access', claims: verified.claims }, expiresAt: verified.expiresAt };
     },
     formatError,
+    checkCost: costLimitsCheck(schema, config.graphql.limits, DEFAULT_PAGE_SIZE),
     logger,
     sweepSeconds: config.events.subscriptionSweepSeconds,
   });

@@ -1,4 +1,4 @@
-import { createSourceEventStream, execute, getOperationAST, GraphQLError, parse, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, getOperationAST, GraphQLError, parse, type DocumentNode, type ExecutionArgs, type OperationDefinitionNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -48,6 +48,8 @@ export function startSubscriptions(options: {
   hub: EventHub;
   verifyToken: (token: string) => Promise<{ credential: Credential & { kind: 'access' }; expiresAt: number } | null>;
   formatError: (formatted: GraphQLFormattedError, error?: unknown) => GraphQLFormattedError;
+  /** The same depth, alias and cost limits as over HTTP (common/cost-limits.ts). */
+  checkCost: (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined, variables: Record<string, unknown>) => void;
   logger: Logger;
   sweepSeconds: number;
 }): SubscriptionServer {
@@ -108,14 +110,24 @@ export function startSubscriptions(options: {
         subscribers.delete(ctx.extra.socket);
       },
       onSubscribe(_ctx, _id, payload) {
-        // Queries and mutations keep the HTTP path, with its limits, headers and transaction per request.
+        let document: DocumentNode;
         try {
-          const operation = getOperationAST(parse(payload.query), payload.operationName);
-          if (operation && operation.operation !== 'subscription') {
-            return [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
-          }
+          document = parse(payload.query);
         } catch {
           // graphql-ws reports the syntax error itself.
+          return undefined;
+        }
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return undefined;
+        // Queries and mutations keep the HTTP path, with its limits, headers and transaction per request.
+        if (operation.operation !== 'subscription') {
+          return [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        try {
+          options.checkCost(document, operation, payload.operationName ?? undefined, payload.variables ?? {});
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
         }
         return undefined;
       },

@@ -9,6 +9,8 @@ import {
 } from './generated/graphql';
 import { dataOf, errorCodes, signUpOrganization, type SignedIn } from './factories';
 import { partner, recordConsent, registerClient, sendReferral } from './factories/referrals';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { startTestApp, type TestApp, type TestInstance } from './setup/test-app';
 import { Subscriber } from './support/subscriber';
 
@@ -105,6 +107,11 @@ describe('subscriptions over WebSocket', () => {
     const fresh = await signUpOrganization(app);
     const query = await new Subscriber(app.url, fresh.token, OrganizationEventsDocument, { first: 1 }).next();
     expect(query.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' } });
+
+    // The limits of the HTTP path hold on the socket too.
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: id`).join(' ');
+    const tooMany = parse(`subscription { organizationEvents { ${aliases} } }`) as TypedDocumentNode<unknown, Record<string, unknown>>;
+    expect((await new Subscriber(app.url, fresh.token, tooMany).next()).errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_ALIASES' } });
 
     for (const token of ['not-a-token', ngo.token.slice(0, -2) + 'xx']) {
       expect(await new Subscriber(app.url, token, OrganizationEventsFeedDocument).closed).toMatchObject({ code: 4403 });

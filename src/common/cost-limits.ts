@@ -73,12 +73,13 @@ export const pageSizeEstimator =
 const COSTS_PER_DOCUMENT = 64;
 
 /**
- * Checks a request's shape and estimated cost before it runs; nothing is read for a refused one.
+ * Checks an operation's shape and estimated cost before it runs; nothing is read for a refused one.
  * Apollo hands the same parsed document to every request with the same text, so what depends only
  * on the operation (depth, aliases) is worked out once per operation, and the cost once per
- * operation and variables.
+ * operation and variables. Throws the limit's error; returns quietly when variables do not fit
+ * their types (execution refuses them next, as BAD_USER_INPUT).
  */
-export function costLimitsPlugin(schema: GraphQLSchema, limits: CostLimits, defaultPageSize: number): ApolloServerPlugin {
+export function costLimitsCheck(schema: GraphQLSchema, limits: CostLimits, defaultPageSize: number) {
   const shapes = new WeakMap<OperationDefinitionNode, { depth: number; aliases: number; costs: Map<string, number> }>();
   /** The estimated cost, or undefined when an argument is wrong (execution refuses it next, as BAD_USER_INPUT). */
   const estimate = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | undefined => {
@@ -99,48 +100,55 @@ export function costLimitsPlugin(schema: GraphQLSchema, limits: CostLimits, defa
       });
     }
   };
+  return (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined, variables: Record<string, unknown>): void => {
+    let shape = shapes.get(operation);
+    if (!shape) {
+      shape = { depth: queryDepth(operation.selectionSet, fragmentsOf(document)), aliases: aliasCount(document), costs: new Map() };
+      shapes.set(operation, shape);
+    }
+    const { depth, aliases } = shape;
+    if (depth > limits.maxDepth) {
+      throw limitError(ErrorCode.QUERY_TOO_DEEP, `The query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, {
+        depth,
+        maxDepth: limits.maxDepth,
+      });
+    }
+    if (aliases > limits.maxAliases) {
+      throw limitError(ErrorCode.TOO_MANY_ALIASES, `The document uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, {
+        aliases,
+        maxAliases: limits.maxAliases,
+      });
+    }
+    const costKey = JSON.stringify(variables);
+    let complexity = shape.costs.get(costKey);
+    if (complexity === undefined) {
+      // Variables that do not fit their types are refused by execution next, as BAD_USER_INPUT, before
+      // any resolver; coercing them here with the same cap of errors keeps a huge invalid list cheap.
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+      if (coerced.errors) return;
+      complexity = estimate(document, operationName, variables);
+      if (complexity === undefined) return;
+      if (shape.costs.size >= COSTS_PER_DOCUMENT) shape.costs.delete(shape.costs.keys().next().value!);
+      shape.costs.set(costKey, complexity);
+    }
+    if (complexity > limits.maxComplexity) {
+      throw limitError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        `The query would cost ${complexity} (about one per field per item); at most ${limits.maxComplexity} is allowed: ask for smaller pages or fewer fields`,
+        { complexity, maxComplexity: limits.maxComplexity },
+      );
+    }
+  };
+}
+
+/** The cost limits for requests over HTTP. */
+export function costLimitsPlugin(schema: GraphQLSchema, limits: CostLimits, defaultPageSize: number): ApolloServerPlugin {
+  const check = costLimitsCheck(schema, limits, defaultPageSize);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
-          if (!operation) return;
-          let shape = shapes.get(operation);
-          if (!shape) {
-            shape = { depth: queryDepth(operation.selectionSet, fragmentsOf(document)), aliases: aliasCount(document), costs: new Map() };
-            shapes.set(operation, shape);
-          }
-          const { depth, aliases } = shape;
-          if (depth > limits.maxDepth) {
-            throw limitError(ErrorCode.QUERY_TOO_DEEP, `The query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, {
-              depth,
-              maxDepth: limits.maxDepth,
-            });
-          }
-          if (aliases > limits.maxAliases) {
-            throw limitError(ErrorCode.TOO_MANY_ALIASES, `The document uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, {
-              aliases,
-              maxAliases: limits.maxAliases,
-            });
-          }
-          const costKey = JSON.stringify(request.variables ?? {});
-          let complexity = shape.costs.get(costKey);
-          if (complexity === undefined) {
-            // Variables that do not fit their types are refused by execution next, as BAD_USER_INPUT, before
-            // any resolver; coercing them here with the same cap of errors keeps a huge invalid list cheap.
-            const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
-            if (coerced.errors) return;
-            complexity = estimate(document, request.operationName ?? undefined, request.variables ?? {});
-            if (complexity === undefined) return;
-            if (shape.costs.size >= COSTS_PER_DOCUMENT) shape.costs.delete(shape.costs.keys().next().value!);
-            shape.costs.set(costKey, complexity);
-          }
-          if (complexity > limits.maxComplexity) {
-            throw limitError(
-              ErrorCode.QUERY_TOO_COMPLEX,
-              `The query would cost ${complexity} (about one per field per item); at most ${limits.maxComplexity} is allowed: ask for smaller pages or fewer fields`,
-              { complexity, maxComplexity: limits.maxComplexity },
-            );
-          }
+          if (operation) check(document, operation, request.operationName ?? undefined, request.variables ?? {});
         },
       };
     },
