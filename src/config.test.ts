@@ -19,9 +19,12 @@ describe('configuration', () => {
 
   it('names each unsafe setting in use, one line each, and none when everything is set', () => {
     const development = unsafeSettings(loadConfig({}));
-    expect(development).toHaveLength(3);
-    expect(development.join('\n')).toMatch(/sign-up is open[\s\S]*TOKEN_SECRET[\s\S]*APP_DB_PASSWORD/);
-    const embeddedProduction = unsafeSettings(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', SIGN_UP_ENABLED: 'false' }));
+    expect(development).toHaveLength(4);
+    expect(development.join('\n')).toMatch(/sign-up is open[\s\S]*TOKEN_SECRET[\s\S]*WEBHOOK_SECRET_KEY[\s\S]*APP_DB_PASSWORD/);
+    const webhookSecretKey = 'x'.repeat(43) + '=';
+    const embeddedProduction = unsafeSettings(
+      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', SIGN_UP_ENABLED: 'false', WEBHOOK_SECRET_KEY: webhookSecretKey }),
+    );
     expect(embeddedProduction).toEqual([expect.stringMatching(/embedded PostgreSQL[\s\S]*DATABASE_URL/)]);
     expect(
       unsafeSettings(
@@ -31,6 +34,7 @@ describe('configuration', () => {
           APP_DB_PASSWORD: 'a-strong-password',
           SIGN_UP_ENABLED: 'false',
           DATABASE_URL: 'postgres://owner:secret@db.example.org/ngo',
+          WEBHOOK_SECRET_KEY: webhookSecretKey,
         }),
       ),
     ).toEqual([]);

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const DEV_TOKEN_SECRET = 'dev-only-token-secret-change-me-0123456789abcdef';
 const DEV_APP_PASSWORD = 'ngo_app_dev_password';
+/** Published here: it encrypts webhook signing secrets at rest in development only. */
+const DEV_WEBHOOK_SECRET_KEY = 'ZGV2LW9ubHktd2ViaG9vay1rZXktY2hhbmdlLW1lLTA=';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'])
@@ -22,6 +24,12 @@ const schema = z
     EVENTS_LISTEN_URL: z.string().url().optional(),
     SUBSCRIPTION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     JOB_RUNNER: booleanString.default(true),
+    WEBHOOK_SECRET_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)')
+      .optional(),
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: booleanString.default(false),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     APP_DATABASE_URL: z.string().url().optional(),
     EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -161,6 +169,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Whether this instance runs the platform's background jobs on a timer (every instance may: they share the queue). */
       jobRunner: e.JOB_RUNNER,
     },
+    webhooks: {
+      /** Encrypts each endpoint's signing secret at rest (AES-256-GCM); signing needs the secret itself, so it cannot be hashed. */
+      secretKey: Buffer.from(e.WEBHOOK_SECRET_KEY ?? DEV_WEBHOOK_SECRET_KEY, 'base64'),
+      /** Deliveries to private, loopback and link-local addresses (tests, a receiver on the same network); refused by default. */
+      allowPrivateAddresses: e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
     /** Outgoing mail (invitations, password resets); none without SMTP_URL. */
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     http: {
@@ -172,7 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     },
     /** Settings left at values published in this repository (fine for development, never for real data). */
-    defaults: { tokenSecret: !e.TOKEN_SECRET, appPassword: !e.APP_DB_PASSWORD && !e.APP_DATABASE_URL },
+    defaults: { tokenSecret: !e.TOKEN_SECRET, appPassword: !e.APP_DB_PASSWORD && !e.APP_DATABASE_URL, webhookSecretKey: !e.WEBHOOK_SECRET_KEY },
   };
 }
 
@@ -190,6 +205,12 @@ export function unsafeSettings(config: Config): string[] {
   }
   if (config.defaults.tokenSecret) {
     lines.push('the published development TOKEN_SECRET signs access tokens: anyone can forge them (set TOKEN_SECRET)');
+  }
+  if (config.defaults.webhookSecretKey) {
+    lines.push('webhook signing secrets are encrypted with the published development key (set WEBHOOK_SECRET_KEY)');
+  }
+  if (config.webhooks.allowPrivateAddresses) {
+    lines.push('webhooks may be delivered to private and loopback addresses, inside your network (WEBHOOK_ALLOW_PRIVATE_ADDRESSES=false)');
   }
   if (config.defaults.appPassword) {
     lines.push("the application role has the published development password (set APP_DB_PASSWORD)");

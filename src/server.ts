@@ -217,7 +217,7 @@ export async function startServer(options: {
     logger,
     sweepSeconds: config.events.subscriptionSweepSeconds,
   });
-  const jobs = new JobRunner(database, logger, JOBS);
+  const jobs = new JobRunner({ database, logger, config }, JOBS);
   if (config.events.jobRunner) jobs.start();
 
   const apollo = new ApolloServer<RequestContext>({

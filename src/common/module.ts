@@ -1,16 +1,23 @@
+import type { Config } from '../config';
 import type { Database } from '../database/database';
 import type { Logger } from '../logger';
 import type { MutationAudit } from './field-guards';
 
 /**
- * Background work a module gives the platform's job runner (src/modules/jobs): run on a schedule,
- * once per period across every instance. `run` gets the time the runner was told is now, so tests
- * choose it.
+ * Background work a module gives the platform's job runner (src/modules/jobs). A scheduled job
+ * (`every`) is enqueued once per period across every instance; others are enqueued by the module
+ * itself, one per `key`. `run` gets the time the runner was told is now, so tests choose it.
  */
+export interface JobServices {
+  database: Database;
+  logger: Logger;
+  config: Config;
+}
+
 export interface JobDefinition {
   kind: string;
-  every: 'hour' | 'day';
-  run(services: { database: Database; logger: Logger }, now: Date): Promise<void>;
+  every?: 'minute' | 'hour' | 'day';
+  run(services: JobServices, now: Date, key: string): Promise<void>;
 }
 
 /**

@@ -60,6 +60,7 @@ export enum Permission {
   PROGRAM_ACTIVITY_WRITE = 'PROGRAM_ACTIVITY_WRITE',
   METRICS_READ = 'METRICS_READ',
   EVENTS_READ = 'EVENTS_READ',
+  WEBHOOKS_MANAGE = 'WEBHOOKS_MANAGE',
 }
 
 const ALL_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.CASEWORKER, Role.VIEWER];
@@ -89,6 +90,7 @@ export const GRANTS: Record<Permission, { roles: readonly Role[]; scopes: readon
   [Permission.METRICS_READ]: { roles: ALL_ROLES, scopes: [ApiKeyScope.METRICS_READ] },
   // Events carry ids and types, no personal data; everyone in the organization may be told.
   [Permission.EVENTS_READ]: { roles: ALL_ROLES, scopes: [] },
+  [Permission.WEBHOOKS_MANAGE]: { roles: [Role.ADMIN], scopes: [] },
 };
 
 /** For checks that depend on the input (e.g. a consent override), made in a service rather than by decorator. */

@@ -5,6 +5,7 @@ import { clientsModule } from './clients/clients.module';
 import { directoryModule } from './directory/directory.module';
 import { eventsModule } from './events/events.module';
 import { jobsModule } from './jobs/jobs.module';
+import { webhooksModule } from './webhooks/webhooks.module';
 import { operationsModule } from './operations/operations.module';
 import { organizationsModule } from './organizations/organizations.module';
 import { partnershipsModule } from './partnerships/partnerships.module';
@@ -24,6 +25,7 @@ export const MODULES: readonly AppModule[] = [
   operationsModule,
   eventsModule,
   jobsModule,
+  webhooksModule,
 ];
 
 /** The scheduled jobs of every module, for the job runner. */

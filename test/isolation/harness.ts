@@ -6,6 +6,7 @@ import {
   AcceptReferralDocument,
   AddIndicatorDocument,
   AddProgramResultDocument,
+  CreateWebhookEndpointDocument,
   AssignReferralDocument,
   AuditEventsDocument,
   ClientDocument,
@@ -40,12 +41,14 @@ export interface Tenant {
   network?: ReferralNetwork;
   /** The programme it leads and its own enrolments in programmes; see buildProgrammes and enrolAndServe. */
   programmes?: Programmes;
+  /** Its webhook endpoint and a delivery; see buildWebhooks. */
+  webhooks?: TenantWebhooks;
 }
 
 export interface World {
   app: TestApp;
   /** The victim: every case tries to reach A's data. A leads a joint programme (see LedProgramme). */
-  a: Tenant & { network: ReferralNetwork; programmes: Programmes & { led: LedProgramme } };
+  a: Tenant & { network: ReferralNetwork; programmes: Programmes & { led: LedProgramme }; webhooks: TenantWebhooks };
   /** The attacker: every case acts as B (its admin unless the case says otherwise, or names C). B leads a programme of its own. */
   b: Tenant & { network: ReferralNetwork; programmes: Programmes & { led: LedProgramme } };
   /**
@@ -571,6 +574,26 @@ async function buildProgrammes(app: TestApp, world: { a: Tenant & { network: Ref
  * B holds a referral linked to A's without being on A's. A leads a joint programme that C delivers
  * in, F funds, E is invited to and D was removed from; B leads one of its own (see buildProgrammes).
  */
+/** A's webhook endpoint and a delivery of one of A's events to it (as the fan-out job would queue it), with the secret. */
+export interface TenantWebhooks {
+  endpointId: string;
+  deliveryId: string;
+  secret: string;
+}
+
+async function buildWebhooks(app: TestApp, tenant: Tenant): Promise<TenantWebhooks> {
+  const created = dataOf(
+    await app.request(CreateWebhookEndpointDocument, { input: { url: 'https://hooks.example.org/a', eventTypes: [], description: 'A\'s case system' } }, { token: tenant.admin.token }),
+  ).createWebhookEndpoint;
+  const [delivery] = await app.ownerQuery<{ id: string }>(
+    `INSERT INTO webhook_deliveries (organization_id, id, endpoint_id, event_id, event_sequence, event_type, status)
+     SELECT e.organization_id, gen_random_uuid(), $2, e.id, e.sequence, e.type, 'DELIVERED' FROM organization_events e
+      WHERE e.organization_id = $1 ORDER BY e.sequence LIMIT 1 RETURNING id`,
+    [tenant.admin.organizationId, created.endpoint.id],
+  );
+  return { endpointId: created.endpoint.id, deliveryId: delivery.id, secret: created.secret };
+}
+
 export async function buildWorld(app: TestApp): Promise<World> {
   const a = await buildTenant(app, 'Organization A');
   const b = await buildTenant(app, 'Organization B');
@@ -585,9 +608,10 @@ export async function buildWorld(app: TestApp): Promise<World> {
   });
   const withNetworks = { a: { ...a, network: aNetwork }, b: { ...b, network: bNetwork }, c, f };
   const programmes = await buildProgrammes(app, withNetworks);
+  const webhooks = await buildWebhooks(app, a);
   return {
     app,
-    a: { ...withNetworks.a, programmes: programmes.a },
+    a: { ...withNetworks.a, programmes: programmes.a, webhooks },
     b: { ...withNetworks.b, programmes: programmes.b },
     c: { ...c, programmes: programmes.c },
     f,
@@ -656,6 +680,8 @@ export const TENANT_SNAPSHOT_QUERIES: Record<string, string> = {
   program_person_periods: `SELECT * FROM program_person_periods WHERE organization_id = $1 OR member_organization_id = $1
                             ORDER BY organization_id, program_id, enrollment_id, metric, category_code, period_type, period_start`,
   organization_events: `SELECT * FROM organization_events WHERE organization_id = $1 OR party_organization_id = $1 ORDER BY organization_id, id`,
+  webhook_endpoints: 'SELECT * FROM webhook_endpoints WHERE organization_id = $1 ORDER BY id',
+  webhook_deliveries: 'SELECT * FROM webhook_deliveries WHERE organization_id = $1 ORDER BY id',
   program_referral_facts: `SELECT * FROM program_referral_facts
                             WHERE organization_id = $1 OR sender_organization_id = $1 OR receiving_organization_id = $1
                             ORDER BY organization_id, referral_id`,
@@ -694,6 +720,7 @@ export function privateMarksOf(tenant: Tenant, viewer?: string): string[] {
     tenant.pendingInvitationId,
     tenant.apiKey.id,
     tenant.apiKey.secret,
+    ...(tenant.webhooks ? [tenant.webhooks.endpointId, tenant.webhooks.deliveryId, tenant.webhooks.secret, 'hooks.example.org/a'] : []),
     ...Object.values(tenant.members).flatMap((m) => [m.userId, m.membershipId, m.email]),
     ...(network
       ? [

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobDefinition } from '../../common/module';
+import type { JobDefinition, JobServices } from '../../common/module';
 import type { Database } from '../../database/database';
 import type { Logger } from '../../logger';
 
@@ -18,7 +18,8 @@ export const DEFAULT_JOB_OPTIONS: JobRunnerOptions = {
   pollMs: 30_000,
 };
 
-const periodKey = (every: JobDefinition['every'], now: Date) => now.toISOString().slice(0, every === 'day' ? 10 : 13);
+const PERIOD_KEY_LENGTH = { minute: 16, hour: 13, day: 10 } as const;
+const periodKey = (every: keyof typeof PERIOD_KEY_LENGTH, now: Date) => now.toISOString().slice(0, PERIOD_KEY_LENGTH[every]);
 
 /**
  * Runs the modules' jobs, as many instances as there are, through the jobs table: each tick enqueues
@@ -30,12 +31,17 @@ export class JobRunner {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
 
+  private readonly database: Database;
+  private readonly logger: Logger;
+
   constructor(
-    private readonly database: Database,
-    private readonly logger: Logger,
+    private readonly services: JobServices,
     private readonly definitions: readonly JobDefinition[],
     private readonly options: JobRunnerOptions = DEFAULT_JOB_OPTIONS,
-  ) {}
+  ) {
+    this.database = services.database;
+    this.logger = services.logger;
+  }
 
   start(): void {
     this.#timer = setInterval(() => void this.tick(new Date()).catch((error) => this.logger.error({ err: error }, 'job runner tick failed')), this.options.pollMs);
@@ -55,11 +61,13 @@ export class JobRunner {
 
   async #tick(now: Date): Promise<void> {
     for (const definition of this.definitions) {
+      if (!definition.every) continue;
+      const every = definition.every;
       await this.database.platform('job', { worker: true }, (tx) =>
         tx.query(`INSERT INTO jobs (id, kind, key, run_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kind, key) DO NOTHING`, [
           randomUUID(),
           definition.kind,
-          periodKey(definition.every, now),
+          periodKey(every, now),
           now,
         ]),
       );
@@ -68,7 +76,7 @@ export class JobRunner {
       const definition = this.definitions.find((candidate) => candidate.kind === claimed!.kind);
       try {
         if (!definition) throw new Error(`No job of kind ${claimed.kind} on this instance`);
-        await definition.run({ database: this.database, logger: this.logger }, now);
+        await definition.run(this.services, now, claimed.key);
         await this.database.platform('job', { worker: true }, (tx) => tx.query(`UPDATE jobs SET done_at = $2, locked_until = NULL WHERE id = $1`, [claimed!.id, now]));
       } catch (error) {
         this.logger.error({ err: error, kind: claimed.kind, attempts: claimed.attempts }, 'job failed: it will be retried');
@@ -81,13 +89,13 @@ export class JobRunner {
   }
 
   /** Takes one due job for the lease, skipping those another worker holds; null when nothing is due. */
-  async #claim(now: Date): Promise<{ id: string; kind: string; attempts: number } | null> {
+  async #claim(now: Date): Promise<{ id: string; kind: string; key: string; attempts: number } | null> {
     const [claimed] = await this.database.platform('job', { worker: true }, (tx) =>
-      tx.query<{ id: string; kind: string; attempts: number }>(
+      tx.query<{ id: string; kind: string; key: string; attempts: number }>(
         `UPDATE jobs SET locked_until = $2, attempts = attempts + 1
           WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
                        ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, kind, attempts`,
+          RETURNING id, kind, key, attempts`,
         [now, new Date(now.getTime() + this.options.leaseMs)],
       ),
     );
