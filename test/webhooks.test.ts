@@ -26,6 +26,11 @@ afterAll(async () => {
 });
 
 const MINUTE = 60_000;
+/**
+ * Scheduled jobs run once per minute of the time a tick is given, across the file's instances: each
+ * test ticks in a window of its own (all within the day the fan-out looks back over).
+ */
+const HOURS_LATER = (hours: number) => new Date(Date.now() + hours * 60 * MINUTE);
 
 /** A webhook receiver on this machine: it answers `status` (changeable), and keeps what it was sent. */
 async function receiver() {
@@ -122,6 +127,30 @@ describe('webhooks', () => {
     }
   });
 
+  it('leave a delivery a dead worker claimed until its lease ends, then send it from another instance', async () => {
+    const centre = await signUpOrganization(app);
+    const ngo = await signUpOrganization(app);
+    await partner(app, centre, ngo);
+    const hooks = await receiver();
+    try {
+      const created = dataOf(await app.request(CreateWebhookEndpointDocument, { input: { url: hooks.url, eventTypes: [] } }, { token: ngo.token })).createWebhookEndpoint;
+      const referral = await referralTo(centre, ngo);
+      const now = HOURS_LATER(2);
+      // A worker claimed the endpoint's job for five minutes, then died.
+      await app.ownerQuery(`INSERT INTO jobs (id, kind, key, run_at, attempts, locked_until) VALUES (gen_random_uuid(), 'webhook-endpoint', $1, $2, 1, $3)`, [
+        `${ngo.organizationId}:${created.endpoint.id}`,
+        now,
+        new Date(now.getTime() + 5 * MINUTE),
+      ]);
+      await app.jobs.tick(now);
+      expect(hooks.received).toEqual([]);
+      await second.jobs.tick(new Date(now.getTime() + 6 * MINUTE));
+      expect(verifiedEvents(created.secret, hooks.received)).toEqual([['REFERRAL_SENT', referral.id, 1]]);
+    } finally {
+      await hooks.close();
+    }
+  });
+
   it('disable an endpoint failing for three days, and keep what waits for when it is enabled again', async () => {
     const centre = await signUpOrganization(app);
     const ngo = await signUpOrganization(app);
@@ -132,7 +161,7 @@ describe('webhooks', () => {
       const { endpoint } = dataOf(await app.request(CreateWebhookEndpointDocument, { input: { url: hooks.url, eventTypes: [] } }, { token: ngo.token }))
         .createWebhookEndpoint;
       await referralTo(centre, ngo);
-      const now = new Date();
+      const now = HOURS_LATER(6);
       await app.jobs.tick(now);
       await app.ownerQuery(`UPDATE webhook_endpoints SET failing_since = $2 WHERE id = $1`, [endpoint.id, new Date(now.getTime() - 73 * 60 * MINUTE)]);
       await app.jobs.tick(new Date(now.getTime() + 60 * MINUTE));
