@@ -201,7 +201,7 @@ export async function startServer(options: {
   httpServer.requestTimeout = config.http.requestTimeoutMs;
 
   const formatError = createErrorFormatter({ exposeDetails: config.graphql.exposeErrorDetails });
-  const hub = new EventHub(database.listenUrl, logger);
+  const hub = new EventHub(database.listenUrl, database, logger);
   await hub.start();
   const subscriptions = startSubscriptions({
     httpServer,

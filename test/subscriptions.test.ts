@@ -11,6 +11,7 @@ import { dataOf, errorCodes, signUpOrganization, type SignedIn } from './factori
 import { partner, recordConsent, registerClient, sendReferral } from './factories/referrals';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
+import { Client } from 'pg';
 import { startTestApp, type TestApp, type TestInstance } from './setup/test-app';
 import { Subscriber } from './support/subscriber';
 
@@ -45,8 +46,17 @@ describe('subscriptions over WebSocket', () => {
     const atStranger = new Subscriber(second.url, stranger.token, OrganizationEventsFeedDocument);
     await subscribed(second, before + 2);
 
+    // Any role connected to the database may LISTEN: the notification names the event by id, and nothing else.
+    const listener = new Client({ connectionString: app.ownerUrl });
+    await listener.connect();
+    const payloads: string[] = [];
+    listener.on('notification', (message) => payloads.push(message.payload ?? ''));
+    await listener.query('LISTEN organization_events');
+
     const referral = await sendReferral(app, centre, { clientId: client.id, receivingOrganizationId: ngo.organizationId });
     const told = await atNgo.next();
+    await listener.end();
+    expect(payloads).toEqual([(told.data?.referralEvents as { id: string }).id]);
     expect(told.errors).toBeUndefined();
     expect(told.data?.referralEvents).toMatchObject({
       type: 'REFERRAL_SENT',

@@ -17,7 +17,8 @@ export interface JobServices {
 export interface JobDefinition {
   kind: string;
   every?: 'minute' | 'hour' | 'day';
-  run(services: JobServices, now: Date, key: string): Promise<void>;
+  /** Answers 'again' to be run again at once (it stopped to keep within its lease, with work left). */
+  run(services: JobServices, now: Date, key: string): Promise<void | 'again'>;
 }
 
 /**

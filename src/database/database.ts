@@ -434,7 +434,8 @@ export type PlatformOperation =
   | 'resetPassword'
   | 'seedDemo'
   | 'persistedQuery'
-  | 'job';
+  | 'job'
+  | 'routeEvent';
 
 /**
  * The only way to reach the application role's pool. There is deliberately no accessor for the

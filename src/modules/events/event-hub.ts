@@ -1,30 +1,35 @@
 import { Client } from 'pg';
+import type { Database } from '../../database/database';
 import type { Logger } from '../../logger';
-import { EVENTS_CHANNEL, type EventNotice } from './events.service';
+import { EVENTS_CHANNEL, readEventRoute, type EventNotice } from './events.service';
 
 /** Notices a subscriber has not taken yet; past this it is too slow, and its subscription ends. */
 const MAX_QUEUED_NOTICES = 1000;
 
 /**
  * One instance's ear on the events channel: a session connection that LISTENs (a transaction-mode
- * pooler cannot carry LISTEN, hence its own URL) and hands each notice to this instance's subscribers
- * of the organizations it names. PostgreSQL notifies every listening instance of every commit, so a
- * change made on one instance reaches subscribers held by any other.
+ * pooler cannot carry LISTEN, hence its own URL). A notification names an event by id; while this
+ * instance holds subscriptions, it reads where the event goes and hands it to its subscribers of the
+ * organizations told, one event after another so that they arrive in order. PostgreSQL notifies
+ * every listening instance of every commit, so a change made on one instance reaches subscribers held
+ * by any other.
  */
 export class EventHub {
   #client: Client | null = null;
   #stopped = false;
   readonly #subscribers = new Map<string, Set<NoticeQueue>>();
+  #routing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly url: string,
+    private readonly database: Database,
     private readonly logger: Logger,
   ) {}
 
   async start(): Promise<void> {
     const client = new Client({ connectionString: this.url, application_name: 'ngo-commons-events' });
     client.on('notification', (message) => {
-      if (message.channel === EVENTS_CHANNEL && message.payload) this.#deliver(JSON.parse(message.payload) as EventNotice);
+      if (message.channel === EVENTS_CHANNEL && message.payload) this.#route(message.payload);
     });
     client.on('error', (error) => this.logger.warn({ err: error }, 'events listener connection lost'));
     client.on('end', () => {
@@ -60,8 +65,19 @@ export class EventHub {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    await this.#routing;
     for (const set of this.#subscribers.values()) for (const queue of set) queue.end();
     await this.#client?.end().catch(() => undefined);
+  }
+
+  #route(id: string): void {
+    if (this.#subscribers.size === 0) return;
+    this.#routing = this.#routing
+      .then(async () => {
+        const notice = await readEventRoute(this.database, id);
+        if (notice) this.#deliver(notice);
+      })
+      .catch((error) => this.logger.error({ err: error, eventId: id }, 'could not route an event to its subscribers'));
   }
 
   #deliver(notice: EventNotice): void {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
-import type { ScopedTransaction } from '../../database/database';
+import type { Database, ScopedTransaction } from '../../database/database';
 import type { OrganizationEventsArgs } from './dto/events.inputs';
 import { EventSubjectType, OrganizationEventType } from './event.enums';
 import { OrganizationEvent } from './organization-event.entity';
@@ -11,9 +11,10 @@ import { OrganizationEvent } from './organization-event.entity';
 export const EVENTS_CHANNEL = 'organization_events';
 
 /**
- * What a notification on EVENTS_CHANNEL carries: the event's id, and its type and the organizations
- * told so that an instance wakes only the subscribers that want it. No personal data: each subscriber
- * reads the event itself under its own row-level security.
+ * Where an event goes, as an instance routes it to its subscribers: its id, type, record and the
+ * organizations told. The notification itself carries the id only (any database role may LISTEN);
+ * the rest is read by the instance (readEventRoute), and each subscriber then reads the event under
+ * its own row-level security.
  */
 export interface EventNotice {
   id: string;
@@ -61,13 +62,6 @@ async function writeEvent(
   const id = randomUUID();
   // A lead reporting in its own programme is the only party: it is told once.
   const party = event.partyOrganizationId === event.organizationId ? null : event.partyOrganizationId;
-  const notice: EventNotice = {
-    id,
-    type: event.type,
-    subjectType: event.subjectType,
-    subjectId: event.subjectId,
-    organizationIds: [event.organizationId, ...(party ? [party] : [])],
-  };
   await query(
     `WITH written AS (
        INSERT INTO organization_events (organization_id, id, party_organization_id, type, subject_type, subject_id, subject_version, actor_organization_id)
@@ -75,8 +69,26 @@ async function writeEvent(
        ${onlyOnce ? `ON CONFLICT (organization_id, subject_id) WHERE type = '${OrganizationEventType.REFERRAL_OVERDUE}' DO NOTHING` : ''}
        RETURNING id)
      SELECT pg_notify($9, $10) FROM written`,
-    [event.organizationId, id, party, event.type, event.subjectType, event.subjectId, event.subjectVersion, actorOrganizationId, EVENTS_CHANNEL, JSON.stringify(notice)],
+    [event.organizationId, id, party, event.type, event.subjectType, event.subjectId, event.subjectVersion, actorOrganizationId, EVENTS_CHANNEL, id],
   );
+}
+
+/** Where an event goes (see EventNotice), read by an instance's hub in a worker transaction; null if there is no such event. */
+export async function readEventRoute(database: Database, id: string): Promise<EventNotice | null> {
+  const [row] = await database.platform('routeEvent', { worker: true }, (tx) =>
+    tx.query<{ type: OrganizationEventType; subject_type: EventSubjectType; subject_id: string; organization_id: string; party_organization_id: string | null }>(
+      `SELECT type, subject_type, subject_id, organization_id, party_organization_id FROM organization_events WHERE id = $1`,
+      [id],
+    ),
+  );
+  if (!row) return null;
+  return {
+    id,
+    type: row.type,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    organizationIds: [row.organization_id, ...(row.party_organization_id ? [row.party_organization_id] : [])],
+  };
 }
 
 /** The event a notice names, read under the subscriber's own row-level security. */

@@ -76,8 +76,12 @@ export class JobRunner {
       const definition = this.definitions.find((candidate) => candidate.kind === claimed!.kind);
       try {
         if (!definition) throw new Error(`No job of kind ${claimed.kind} on this instance`);
-        await definition.run(this.services, now, claimed.key);
-        await this.database.platform('job', { worker: true }, (tx) => tx.query(`UPDATE jobs SET done_at = $2, locked_until = NULL WHERE id = $1`, [claimed!.id, now]));
+        const outcome = await definition.run(this.services, now, claimed.key);
+        await this.database.platform('job', { worker: true }, (tx) =>
+          outcome === 'again'
+            ? tx.query(`UPDATE jobs SET run_at = $2, locked_until = NULL, attempts = 0 WHERE id = $1`, [claimed!.id, now])
+            : tx.query(`UPDATE jobs SET done_at = $2, locked_until = NULL WHERE id = $1`, [claimed!.id, now]),
+        );
       } catch (error) {
         this.logger.error({ err: error, kind: claimed.kind, attempts: claimed.attempts }, 'job failed: it will be retried');
         const retryAt = new Date(now.getTime() + this.options.backoffMs(claimed.attempts));

@@ -15,7 +15,7 @@ const GIVE_UP_AFTER_MS = 24 * HOUR;
 const DISABLE_AFTER_MS = 72 * HOUR;
 /** Events are queued for an endpoint if written in the last day (and after it was registered). */
 const LOOKBACK_MS = 24 * HOUR;
-/** Deliveries one run of an endpoint's job sends before it yields to others. */
+/** Deliveries one run of an endpoint's job sends before it yields to other jobs (and runs again), well within its lease. */
 const PER_RUN = 500;
 
 /** Exponential backoff with jitter: about 30 s, 1, 2, 4... minutes, at most an hour. */
@@ -151,6 +151,7 @@ export const webhookEndpointJob: JobDefinition = {
       // A failed delivery waits for its next attempt, and the ones after it wait behind it: order per endpoint holds.
       if (!delivered) return;
     }
+    return 'again';
   },
 };
 
