@@ -34,7 +34,8 @@ export class Webhooks1797200000000 implements MigrationInterface {
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
       await q.query(`CREATE POLICY ${table}_own ON ${table} TO ngo_commons_app USING (${own}) WITH CHECK (${own})`);
     }
-    await q.query(`CREATE POLICY webhook_endpoints_worker ON webhook_endpoints FOR SELECT TO ngo_commons_app USING (current_setting('app.worker', true) = 'on')`);
+    await q.query(`CREATE POLICY webhook_endpoints_worker ON webhook_endpoints FOR SELECT TO ngo_commons_app
+        USING (current_setting('app.worker', true) = 'on' AND app_organization_id() IS NULL)`);
     await q.query(`GRANT SELECT, INSERT, DELETE ON webhook_endpoints TO ngo_commons_app`);
     await q.query(`GRANT UPDATE (url, event_types, description, status, disabled_reason, failing_since, version, updated_at) ON webhook_endpoints TO ngo_commons_app`);
     await q.query(`GRANT SELECT, INSERT ON webhook_deliveries TO ngo_commons_app`);

@@ -1,15 +1,15 @@
 import { loadConfig, unsafeSettings } from './config';
 
 describe('configuration', () => {
-  it('refuses to start in production without a token secret or an application-role password', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: is required in production[\s\S]*APP_DB_PASSWORD/);
+  it('refuses to start in production without a token secret, an application-role password or a webhook secret key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: is required in production[\s\S]*APP_DB_PASSWORD[\s\S]*WEBHOOK_SECRET_KEY/);
   });
 
   it('never exposes error details or introspection in production, whatever else is set', () => {
-    const config = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password' });
+    const config = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', WEBHOOK_SECRET_KEY: 'x'.repeat(43) + '=' });
     expect(config.graphql).toMatchObject({ exposeErrorDetails: false, introspection: false, csrfPrevention: true });
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', EXPOSE_ERROR_DETAILS: 'true' }),
+      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', WEBHOOK_SECRET_KEY: 'x'.repeat(43) + '=', EXPOSE_ERROR_DETAILS: 'true' }),
     ).toThrow(/EXPOSE_ERROR_DETAILS/);
   });
 

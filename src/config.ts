@@ -85,6 +85,9 @@ const schema = z
         message: 'is required in production (or set APP_DATABASE_URL)',
       });
     }
+    if (!env.WEBHOOK_SECRET_KEY) {
+      issues.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET_KEY'], message: 'is required in production (`openssl rand -base64 32`)' });
+    }
     if (env.EXPOSE_ERROR_DETAILS) {
       issues.addIssue({ code: 'custom', path: ['EXPOSE_ERROR_DETAILS'], message: 'must be false in production' });
     }

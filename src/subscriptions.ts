@@ -9,8 +9,9 @@ import type { Logger } from './logger';
 import type { EventHub } from './modules/events/event-hub';
 import type { SubscriberContext } from './modules/events/events.resolver';
 
-/** graphql-ws close codes: the client's token is no good (now), or it may not subscribe at all. */
+/** graphql-ws close code: the client's token is no good (now). */
 const CLOSE_UNAUTHORIZED = 4401;
+const MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
 
 /** One signed-in socket: who it acts as, until when, and how to reach it. */
 interface Subscriber {
@@ -55,7 +56,8 @@ export function startSubscriptions(options: {
 }): SubscriptionServer {
   const { services, hub, logger } = options;
   const subscribers = new Map<WebSocket, Subscriber>();
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  // A message is a subscription document and its variables: as large as an HTTP body may be, no larger.
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
 
   const formatted = (result: ExecutionResult): ExecutionResult =>
     result.errors
@@ -109,7 +111,11 @@ export function startSubscriptions(options: {
       onClose(ctx) {
         subscribers.delete(ctx.extra.socket);
       },
-      onSubscribe(_ctx, _id, payload) {
+      onSubscribe(ctx, _id, payload) {
+        // Each subscription costs a transaction per event: a socket holds a few, as a front end needs.
+        if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per socket`, { extensions: { code: 'BAD_REQUEST' } })];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query);

@@ -36,11 +36,24 @@ export class EventHub {
       if (this.#stopped) return;
       // Notices sent while no connection listens are lost to subscriptions (organizationEvents still lists them).
       this.logger.warn('events listener disconnected: reconnecting');
-      setTimeout(() => void this.start().catch((error) => this.logger.error({ err: error }, 'events listener could not reconnect')), 1000).unref();
+      void this.#reconnect(1000);
     });
     await client.connect();
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     this.#client = client;
+  }
+
+  /** Tries again, waiting twice as long each time (at most a minute), until it listens or the hub stops. */
+  async #reconnect(delayMs: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+    if (this.#stopped) return;
+    try {
+      await this.start();
+      this.logger.info('events listener reconnected');
+    } catch (error) {
+      this.logger.error({ err: error }, 'events listener could not reconnect: trying again');
+      await this.#reconnect(Math.min(60_000, delayMs * 2));
+    }
   }
 
   /** The notices for `organizationId` that `wanted` accepts, from now until the iterator is returned. */

@@ -17,6 +17,8 @@ import { EventSubjectType, OrganizationEventType } from './event.enums';
 @Entity({ name: 'organization_events' })
 @Index('ix_organization_events_organization_sequence', ['organizationId', 'sequence'])
 @Index('ix_organization_events_party_sequence', ['partyOrganizationId', 'sequence'])
+// Notices name an event by id alone (see the event-routing migration).
+@Index('ix_organization_events_id', ['id'])
 // A referral is told overdue once, whichever instance's job notices it and however often.
 @Index('uq_organization_events_overdue', ['organizationId', 'subjectId'], { unique: true, where: "type = 'REFERRAL_OVERDUE'" })
 export class OrganizationEvent {

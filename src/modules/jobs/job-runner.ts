@@ -30,6 +30,7 @@ const periodKey = (every: keyof typeof PERIOD_KEY_LENGTH, now: Date) => now.toIS
 export class JobRunner {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
+  #busy = false;
 
   private readonly database: Database;
   private readonly logger: Logger;
@@ -44,7 +45,11 @@ export class JobRunner {
   }
 
   start(): void {
-    this.#timer = setInterval(() => void this.tick(new Date()).catch((error) => this.logger.error({ err: error }, 'job runner tick failed')), this.options.pollMs);
+    this.#timer = setInterval(() => {
+      // A tick still running (a slow receiver, a long job) is not joined by a second one.
+      if (this.#busy) return;
+      void this.tick(new Date()).catch((error) => this.logger.error({ err: error }, 'job runner tick failed'));
+    }, this.options.pollMs);
     this.#timer.unref();
   }
 
@@ -54,7 +59,8 @@ export class JobRunner {
   }
 
   async tick(now: Date): Promise<void> {
-    const run = this.#tick(now);
+    this.#busy = true;
+    const run = this.#tick(now).finally(() => (this.#busy = false));
     this.#running = run.catch(() => undefined);
     await run;
   }
@@ -77,30 +83,41 @@ export class JobRunner {
       try {
         if (!definition) throw new Error(`No job of kind ${claimed.kind} on this instance`);
         const outcome = await definition.run(this.services, now, claimed.key);
+        // Only while the lease is still this worker's: past it, another may have taken the job, and its state wins.
         await this.database.platform('job', { worker: true }, (tx) =>
           outcome === 'again'
-            ? tx.query(`UPDATE jobs SET run_at = $2, locked_until = NULL, attempts = 0 WHERE id = $1`, [claimed!.id, now])
-            : tx.query(`UPDATE jobs SET done_at = $2, locked_until = NULL WHERE id = $1`, [claimed!.id, now]),
+            ? tx.query(`UPDATE jobs SET run_at = $2, locked_until = NULL, attempts = 0 WHERE id = $1 AND locked_until = $3`, [claimed!.id, now, claimed!.lease])
+            : tx.query(`UPDATE jobs SET done_at = $2, locked_until = NULL WHERE id = $1 AND locked_until = $3`, [claimed!.id, now, claimed!.lease]),
         );
       } catch (error) {
         this.logger.error({ err: error, kind: claimed.kind, attempts: claimed.attempts }, 'job failed: it will be retried');
         const retryAt = new Date(now.getTime() + this.options.backoffMs(claimed.attempts));
         await this.database.platform('job', { worker: true }, (tx) =>
-          tx.query(`UPDATE jobs SET run_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1`, [claimed!.id, retryAt, String(error).slice(0, 2000)]),
+          tx.query(`UPDATE jobs SET run_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1 AND locked_until = $4`, [
+            claimed!.id,
+            retryAt,
+            String(error).slice(0, 2000),
+            claimed!.lease,
+          ]),
         );
       }
     }
   }
 
-  /** Takes one due job for the lease, skipping those another worker holds; null when nothing is due. */
-  async #claim(now: Date): Promise<{ id: string; kind: string; key: string; attempts: number } | null> {
+  /**
+   * Takes one due job for the lease, skipping those another worker holds; null when nothing is due.
+   * The lease runs from the later of the tick's time and the clock's, so that a claim made late in a
+   * long tick is not already over.
+   */
+  async #claim(now: Date): Promise<{ id: string; kind: string; key: string; attempts: number; lease: Date } | null> {
+    const leaseFrom = Math.max(now.getTime(), Date.now());
     const [claimed] = await this.database.platform('job', { worker: true }, (tx) =>
-      tx.query<{ id: string; kind: string; key: string; attempts: number }>(
+      tx.query<{ id: string; kind: string; key: string; attempts: number; lease: Date }>(
         `UPDATE jobs SET locked_until = $2, attempts = attempts + 1
           WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
                        ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, kind, key, attempts`,
-        [now, new Date(now.getTime() + this.options.leaseMs)],
+          RETURNING id, kind, key, attempts, locked_until AS lease`,
+        [now, new Date(leaseFrom + this.options.leaseMs)],
       ),
     );
     return claimed ?? null;

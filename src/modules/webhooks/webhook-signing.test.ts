@@ -24,7 +24,7 @@ describe('webhook signing', () => {
   });
 
   it('refuses private, loopback and link-local addresses and local names, unless allowed', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1']) {
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '64:ff9b::7f00:1', '2002:7f00:1::1', '::127.0.0.1']) {
       expect([address, isPrivateAddress(address)]).toEqual([address, true]);
     }
     for (const address of ['93.184.216.34', '2606:2800:220:1::1']) expect([address, isPrivateAddress(address)]).toEqual([address, false]);

@@ -15,8 +15,8 @@ const GIVE_UP_AFTER_MS = 24 * HOUR;
 const DISABLE_AFTER_MS = 72 * HOUR;
 /** Events are queued for an endpoint if written in the last day (and after it was registered). */
 const LOOKBACK_MS = 24 * HOUR;
-/** Deliveries one run of an endpoint's job sends before it yields to other jobs (and runs again), well within its lease. */
-const PER_RUN = 500;
+/** How long one run of an endpoint's job sends before it yields to other jobs (and runs again): well within its lease, whatever the receivers do. */
+const RUN_MS = 60_000;
 
 /** Exponential backoff with jitter: about 30 s, 1, 2, 4... minutes, at most an hour. */
 export const retryDelayMs = (attempts: number) => Math.min(HOUR, 30_000 * 2 ** Math.max(0, attempts - 1)) * (0.8 + Math.random() * 0.4);
@@ -40,7 +40,7 @@ export const webhookFanOutJob: JobDefinition = {
       tx.query<{ organization_id: string }>(`SELECT DISTINCT organization_id FROM webhook_endpoints WHERE status = $1`, [WebhookEndpointStatus.ACTIVE]),
     );
     for (const { organization_id: organizationId } of organizations) {
-      await database.platform('job', { organizationId, worker: true }, async (tx) => {
+      const due = await database.platform('job', { organizationId }, async (tx) => {
         await tx.query(
           `INSERT INTO webhook_deliveries (organization_id, id, endpoint_id, event_id, event_sequence, event_type, status)
            SELECT $1, gen_random_uuid(), ep.id, e.id, e.sequence, e.type, $2
@@ -53,13 +53,18 @@ export const webhookFanOutJob: JobDefinition = {
            ON CONFLICT (organization_id, endpoint_id, event_id) DO NOTHING`,
           [organizationId, WebhookDeliveryStatus.PENDING, new Date(now.getTime() - LOOKBACK_MS), WebhookEndpointStatus.ACTIVE],
         );
-        const due = await tx.query<{ endpoint_id: string }>(
+        return tx.query<{ endpoint_id: string }>(
           `SELECT DISTINCT d.endpoint_id FROM webhook_deliveries d JOIN webhook_endpoints ep ON ep.organization_id = d.organization_id AND ep.id = d.endpoint_id
             WHERE d.organization_id = $1 AND d.status = $2 AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= $3) AND ep.status = $4`,
           [organizationId, WebhookDeliveryStatus.PENDING, now, WebhookEndpointStatus.ACTIVE],
         );
-        for (const { endpoint_id: endpointId } of due) await armJob(tx, ENDPOINT_JOB, `${organizationId}:${endpointId}`, now);
       });
+      // The queue is the runner's alone: armed acting as no organization.
+      if (due.length) {
+        await database.platform('job', { worker: true }, async (tx) => {
+          for (const { endpoint_id: endpointId } of due) await armJob(tx, ENDPOINT_JOB, `${organizationId}:${endpointId}`, now);
+        });
+      }
     }
   },
 };
@@ -88,7 +93,8 @@ export const webhookEndpointJob: JobDefinition = {
   async run({ database, config }, now, key) {
     const settings: WebhookSettings = config.webhooks;
     const [organizationId, endpointId] = key.split(':');
-    for (let sent = 0; sent < PER_RUN; sent += 1) {
+    const until = Date.now() + RUN_MS;
+    while (Date.now() < until) {
       const next = await nextDelivery(database, organizationId, endpointId);
       if (!next || (next.next_attempt_at && next.next_attempt_at > now)) return;
       // Signed with the time it leaves (receivers refuse stale timestamps against replays), whatever time the runner was given.
@@ -117,36 +123,43 @@ export const webhookEndpointJob: JobDefinition = {
       await database.platform('job', { organizationId }, async (tx) => {
         const attempts = next.attempts + 1;
         const givenUp = !delivered && now.getTime() - next.created_at.getTime() >= GIVE_UP_AFTER_MS;
+        // Only if nobody asked for it again meanwhile (a redelivery resets it): that request is kept.
         await tx.query(
           `UPDATE webhook_deliveries SET attempts = $3, last_attempt_at = $4, response_status = $5, duration_ms = $6, error = $7,
                   status = $8, next_attempt_at = $9, delivered_at = $10
-            WHERE organization_id = $1 AND id = $2`,
+            WHERE organization_id = $1 AND id = $2 AND attempts = $11 AND status = $12`,
           [
             organizationId,
             next.delivery_id,
             attempts,
-            now,
+            sentAt,
             outcome.status,
             durationMs,
             outcome.error,
             delivered ? WebhookDeliveryStatus.DELIVERED : givenUp ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING,
             delivered || givenUp ? null : new Date(now.getTime() + retryDelayMs(attempts)),
-            delivered ? now : null,
+            delivered ? sentAt : null,
+            next.attempts,
+            WebhookDeliveryStatus.PENDING,
           ],
         );
         const failingSince = delivered ? null : (next.failing_since ?? now);
         const disable = failingSince !== null && now.getTime() - failingSince.getTime() >= DISABLE_AFTER_MS;
-        await tx.query(
-          `UPDATE webhook_endpoints SET failing_since = $3, status = $4, disabled_reason = $5, version = version + 1, updated_at = now()
-            WHERE organization_id = $1 AND id = $2`,
-          [
-            organizationId,
-            endpointId,
-            failingSince,
-            disable ? WebhookEndpointStatus.DISABLED : WebhookEndpointStatus.ACTIVE,
-            disable ? `Every delivery failed for three days (last: ${outcome.error})` : null,
-          ],
-        );
+        // Bookkeeping leaves the endpoint's version alone (an admin's edit must not conflict with it) and never
+        // re-enables one an admin disabled meanwhile; disabling it for failing is a change the admin must see.
+        await tx.query(`UPDATE webhook_endpoints SET failing_since = $3 WHERE organization_id = $1 AND id = $2 AND status = $4`, [
+          organizationId,
+          endpointId,
+          failingSince,
+          WebhookEndpointStatus.ACTIVE,
+        ]);
+        if (disable) {
+          await tx.query(
+            `UPDATE webhook_endpoints SET status = $3, disabled_reason = $4, version = version + 1, updated_at = now()
+              WHERE organization_id = $1 AND id = $2 AND status = $5`,
+            [organizationId, endpointId, WebhookEndpointStatus.DISABLED, `Every delivery failed for three days (last: ${outcome.error})`, WebhookEndpointStatus.ACTIVE],
+          );
+        }
       });
       // A failed delivery waits for its next attempt, and the ones after it wait behind it: order per endpoint holds.
       if (!delivered) return;
@@ -198,16 +211,17 @@ function post(url: string, headers: Record<string, string>, body: string, settin
       {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'NGO-Commons-Webhooks/1' },
-        timeout: settings.timeoutMs,
         lookup,
       },
       (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-        response.on('error', reject);
+        // Only the status counts: the body is not read, so a receiver cannot make the worker hold it.
+        response.destroy();
+        resolve(response.statusCode ?? 0);
       },
     );
-    request.on('timeout', () => request.destroy(new Error(`No answer within ${settings.timeoutMs} ms`)));
+    // The whole request, not each silence in it: a receiver trickling bytes cannot hold a worker either.
+    const deadline = setTimeout(() => request.destroy(new Error(`No answer within ${settings.timeoutMs} ms`)), settings.timeoutMs);
+    request.on('close', () => clearTimeout(deadline));
     request.on('error', reject);
     request.end(body);
   });
