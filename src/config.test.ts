@@ -43,4 +43,16 @@ describe('configuration', () => {
   it('names every invalid variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', APP_DB_ROLE: 'Robert"); DROP' })).toThrow(/PORT[\s\S]*APP_DB_ROLE/);
   });
+
+  it('takes exact origins for CORS, and refuses * in production and anything that is not an origin', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.org, http://localhost:5173' }).http.corsOrigins).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    expect(loadConfig({}).http.corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).http.corsOrigins).toEqual(['*']);
+    for (const value of ['https://app.example.org/', 'app.example.org', 'https://app.example.org/path', 'ftp://x.example.org']) {
+      expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS/);
+    }
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', WEBHOOK_SECRET_KEY: 'x'.repeat(43) + '=', CORS_ORIGINS: '*' }),
+    ).toThrow(/CORS_ORIGINS: must name/);
+  });
 });

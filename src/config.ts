@@ -5,6 +5,16 @@ const DEV_APP_PASSWORD = 'ngo_app_dev_password';
 /** Published here: it encrypts webhook signing secrets at rest in development only. */
 const DEV_WEBHOOK_SECRET_KEY = 'ZGV2LW9ubHktd2ViaG9vay1rZXktY2hhbmdlLW1lLTA=';
 
+/** An exact origin, as a browser sends it in `Origin`: scheme, host and port only. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const booleanString = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
@@ -16,6 +26,13 @@ const schema = z
     HOST: z.string().default('0.0.0.0'),
     TRUST_PROXY: z.string().default('false'),
     PUBLIC_URL: z.string().url().optional(),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .refine((origins) => origins.every((origin) => origin === '*' || isOrigin(origin)), {
+        message: 'must be exact origins (scheme://host[:port], no path), comma-separated, or *',
+      }),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().default('NGO Commons <no-reply@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -84,6 +101,9 @@ const schema = z
         path: ['APP_DB_PASSWORD'],
         message: 'is required in production (or set APP_DATABASE_URL)',
       });
+    }
+    if (env.CORS_ORIGINS.includes('*')) {
+      issues.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: 'must name the front ends\' origins in production, not *' });
     }
     if (!env.WEBHOOK_SECRET_KEY) {
       issues.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET_KEY'], message: 'is required in production (`openssl rand -base64 32`)' });
@@ -188,6 +208,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       trustProxy: trustProxyOf(e.TRUST_PROXY),
       /** Where people reach the front end: links sent to them (password resets) start with it. */
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      /** Origins whose pages may call the API from a browser (CORS); none by default, `*` for any outside production. */
+      corsOrigins: e.CORS_ORIGINS,
     },
     /** Settings left at values published in this repository (fine for development, never for real data). */
     defaults: { tokenSecret: !e.TOKEN_SECRET, appPassword: !e.APP_DB_PASSWORD && !e.APP_DATABASE_URL, webhookSecretKey: !e.WEBHOOK_SECRET_KEY },

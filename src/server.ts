@@ -3,6 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -267,6 +268,15 @@ export async function startServer(options: {
   });
   app.use(
     '/graphql',
+    // Browsers on the listed origins may call the API; credentials travel as bearer tokens, never cookies.
+    cors({
+      origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+      exposedHeaders: ['x-request-id', 'retry-after'],
+      credentials: false,
+      maxAge: 86_400,
+    }),
     fairShareGate(fairShare, credentials),
     express.json({ limit: '1mb' }),
     documentSizeLimit(config.graphql.maxDocumentBytes),

@@ -62,6 +62,23 @@ describe('limits on what one request may cost', () => {
   });
 });
 
+describe('cursors', () => {
+  it('refuse a forged or foreign cursor as bad input, naming `after`, in lists read by either path', async () => {
+    const forged = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const cursors = [forged(['not-a-date', 'not-a-uuid']), forged(['2026-12-02T10:00:00.000Z', 'not-a-uuid']), forged([1, 2, 3]), 'not base64 json'];
+    for (const after of cursors) {
+      for (const query of ['query ($after: String) { auditEvents(after: $after) { edges { cursor } } }', 'query ($after: String) { referralInbox(after: $after) { edges { cursor } } }']) {
+        const res = await post({ query, variables: { after } });
+        expect([after, res.body.errors?.map((error) => [error.extensions.code, error.extensions.argumentPath])]).toEqual([after, [['BAD_USER_INPUT', ['after']]]]);
+      }
+    }
+    // A cursor this list handed out works, as before.
+    const page = await post({ query: '{ auditEvents(first: 1) { edges { cursor } pageInfo { endCursor } } }' });
+    const endCursor = (page.body.data as { auditEvents: { pageInfo: { endCursor: string } } }).auditEvents.pageInfo.endCursor;
+    expect((await post({ query: 'query ($after: String) { auditEvents(after: $after) { edges { cursor } } }', variables: { after: endCursor } })).body.errors).toBeUndefined();
+  });
+});
+
 describe('the HTTP layer', () => {
   it('answers liveness and readiness, readiness with the database and migration state', async () => {
     const base = app.url.replace(/\/graphql$/, '');

@@ -58,19 +58,31 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   return ConnectionType;
 }
 
+/** The SQL types lists are ordered by. */
+export type SortKeyType = 'uuid' | 'timestamptz' | 'date' | 'text' | 'bigint';
+
 /** A column the list is ordered by; the last one must be unique (the id) so that order is total. */
 export interface SortKey<T> {
   column: string;
   value: (row: T) => string | number | Date;
-  /** The column's SQL type, for comparing a cursor's value in hand-written SQL (`keyset`); text by default. */
-  type?: string;
+  /** The column's SQL type: a cursor's value is checked against it before it reaches SQL, and compared as it. */
+  type: SortKeyType;
 }
+
+/** Whether a cursor's value can be one of a `type` column's values (so a forged cursor is bad input, not a database error). */
+const FITS: Record<SortKeyType, (value: unknown) => boolean> = {
+  uuid: (value) => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+  timestamptz: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) && !Number.isNaN(Date.parse(value)),
+  date: (value) => typeof value === 'string' && (value === 'infinity' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))),
+  text: (value) => typeof value === 'string' && !value.includes('\u0000'),
+  bigint: (value) => (typeof value === 'string' && /^-?\d{1,18}$/.test(value)) || (typeof value === 'number' && Number.isSafeInteger(value)),
+};
 
 /** Oldest first, ties broken by id: the order of every list of records an organization creates. */
 export function creationOrder<T extends { createdAt: Date; id: string }>(alias: string): SortKey<T>[] {
   return [
-    { column: `${alias}.created_at`, value: (row) => row.createdAt },
-    { column: `${alias}.id`, value: (row) => row.id },
+    { column: `${alias}.created_at`, value: (row) => row.createdAt, type: 'timestamptz' },
+    { column: `${alias}.id`, value: (row) => row.id, type: 'uuid' },
   ];
 }
 
@@ -78,10 +90,10 @@ function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): unknown[] {
+function decodeCursor<T>(cursor: string, keys: SortKey<T>[]): unknown[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (Array.isArray(values) && values.length === keys.length && values.every((value, i) => FITS[keys[i].type](value))) {
       return values;
     }
   } catch {
@@ -122,7 +134,7 @@ export async function paginate<T extends ObjectLiteral>(
 ): Promise<Page<T>> {
   assertPageSize(args, maxPageSize);
   if (args.after) {
-    const values = decodeCursor(args.after, keys.length);
+    const values = decodeCursor(args.after, keys);
     const columns = keys.map((key) => key.column).join(', ');
     const params = Object.fromEntries(values.map((value, i) => [`cursor${i}`, value]));
     query.andWhere(`(${columns}) ${direction === 'ASC' ? '>' : '<'} (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
@@ -145,9 +157,9 @@ export function keyset<T>(
   assertPageSize(args, maxPageSize);
   const where: string[] = [];
   if (args.after) {
-    const values = decodeCursor(args.after, keys.length);
+    const values = decodeCursor(args.after, keys);
     // The cursor holds what the row had: a text value compared as its column's type.
-    const placeholders = values.map((value, i) => `${params.add(value)}::${keys[i].type ?? 'text'}`);
+    const placeholders = values.map((value, i) => `${params.add(value)}::${keys[i].type}`);
     where.push(`(${keys.map((key) => key.column).join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${placeholders.join(', ')})`);
   }
   return { where, order: keys.map((key) => `${key.column} ${direction}`).join(', '), limit: args.first + 1 };

@@ -772,7 +772,10 @@ export function httpRequestArb(ctx: FuzzContext): fc.Arbitrary<HostileRequest> {
   return fc.oneof(
     fc.tuple(fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS'), simpleBodyArb(ctx), sent).map(
       ([method, body, as]) =>
-        new HostileRequest(`${method}`, method, { ...auth(as), 'content-type': 'application/json' }, JSON.stringify(body), { ...options(as), statuses: [400, 405] }),
+        new HostileRequest(`${method}`, method, { ...auth(as), 'content-type': 'application/json' }, JSON.stringify(body), {
+          ...options(as),
+          statuses: method === 'OPTIONS' ? [204] : [400, 405],
+        }),
     ),
     fc.tuple(fc.constantFrom(...CONTENT_TYPES), fc.boolean(), simpleBodyArb(ctx), sent).map(
       ([type, preflight, body, as]) =>

@@ -18,7 +18,7 @@ import { expectNoPrivateDataOf, privateMarksOf, type Tenant, type World } from '
  * over GET (Apollo); 406 when `accept` allows no JSON type (Apollo); 413 for a body over 1 MB or a
  * document over MAX_DOCUMENT_BYTES; 415 for a body the JSON parser cannot decode (charset, encoding);
  * 429 with RATE_LIMITED. Never a 5xx: 503 (SERVICE_UNAVAILABLE) is for a database outage, which no
- * request may cause.
+ * request may cause. A CORS preflight (OPTIONS) gets 204 and no body.
  */
 export const DOCUMENTED_STATUSES = new Set([200, 400, 401, 405, 406, 413, 415, 429]);
 
@@ -270,6 +270,12 @@ export function problemsWith(world: World, request: HostileRequest, response: Ho
   if (response.networkError) return [`no HTTP response: ${response.networkError}`];
   const problems: string[] = [];
   const { status } = response;
+  // A CORS preflight is answered by the CORS layer before GraphQL: 204, no body, nothing of anyone's.
+  if (request.method === 'OPTIONS') {
+    if (status !== 204) problems.push(`status ${status} for a preflight, expected 204`);
+    if (response.text !== '') problems.push('a body on a preflight answer');
+    return problems;
+  }
   if (status >= 500) problems.push(`status ${status}`);
   else if (!DOCUMENTED_STATUSES.has(status)) problems.push(`status ${status}, not a documented one`);
   if (request.options.statuses && !request.options.statuses.includes(status)) {

@@ -90,8 +90,8 @@ export async function listAuditEvents(ctx: RequestContext, args: AuditEventsArgs
     query,
     args,
     [
-      { column: 'e.created_at', value: (e) => e.createdAt },
-      { column: 'e.id', value: (e) => e.id },
+      { column: 'e.created_at', value: (e) => e.createdAt, type: 'timestamptz' },
+      { column: 'e.id', value: (e) => e.id, type: 'uuid' },
     ],
     ctx.config.graphql.maxPageSize,
     'DESC',

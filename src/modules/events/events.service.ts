@@ -109,7 +109,7 @@ export async function listOrganizationEvents(ctx: RequestContext, args: Organiza
   return paginate(
     query,
     args,
-    [{ column: 'e.sequence', value: (e) => e.sequence }],
+    [{ column: 'e.sequence', value: (e) => e.sequence, type: 'bigint' }],
     ctx.config.graphql.maxPageSize,
     'DESC',
   );

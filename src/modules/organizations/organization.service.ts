@@ -70,8 +70,8 @@ export async function listOrganizations(ctx: RequestContext, args: Organizations
   if (args.kind) query.andWhere('o.kind = :kind', { kind: args.kind });
   if (args.countryCode) query.andWhere('o.country_code = :countryCode', { countryCode: args.countryCode });
   return paginate(query, args, [
-    { column: 'o.name', value: (o) => o.name },
-    { column: 'o.id', value: (o) => o.id },
+    { column: 'o.name', value: (o) => o.name, type: 'text' },
+    { column: 'o.id', value: (o) => o.id, type: 'uuid' },
   ], ctx.config.graphql.maxPageSize);
 }
 

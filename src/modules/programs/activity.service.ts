@@ -155,8 +155,8 @@ export async function listOwnEnrollments(ctx: RequestContext, args: ProgramRecor
     query,
     args,
     [
-      { column: 'e.enrolled_on', value: (e) => e.enrolledOn },
-      { column: 'e.id', value: (e) => e.id },
+      { column: 'e.enrolled_on', value: (e) => e.enrolledOn, type: 'date' },
+      { column: 'e.id', value: (e) => e.id, type: 'uuid' },
     ],
     ctx.config.graphql.maxPageSize,
   );

@@ -29,8 +29,8 @@ export async function listPrograms(ctx: RequestContext, args: ProgramsArgs): Pro
     query,
     args,
     [
-      { column: 'p.created_at', value: (p) => p.createdAt },
-      { column: 'p.id', value: (p) => p.id },
+      { column: 'p.created_at', value: (p) => p.createdAt, type: 'timestamptz' },
+      { column: 'p.id', value: (p) => p.id, type: 'uuid' },
     ],
     ctx.config.graphql.maxPageSize,
   );

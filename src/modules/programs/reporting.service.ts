@@ -146,8 +146,8 @@ export async function listReportedValues(ctx: RequestContext, args: ProgramRecor
     query,
     args,
     [
-      { column: 'v.created_at', value: (v) => v.createdAt },
-      { column: 'v.id', value: (v) => v.id },
+      { column: 'v.created_at', value: (v) => v.createdAt, type: 'timestamptz' },
+      { column: 'v.id', value: (v) => v.id, type: 'uuid' },
     ],
     ctx.config.graphql.maxPageSize,
   );

@@ -99,8 +99,8 @@ export async function listWebhookDeliveries(ctx: RequestContext, args: WebhookDe
     query,
     args,
     [
-      { column: 'd.event_sequence', value: (delivery) => delivery.eventSequence },
-      { column: 'd.id', value: (delivery) => delivery.id },
+      { column: 'd.event_sequence', value: (delivery) => delivery.eventSequence, type: 'bigint' },
+      { column: 'd.id', value: (delivery) => delivery.id, type: 'uuid' },
     ],
     ctx.config.graphql.maxPageSize,
     'DESC',
