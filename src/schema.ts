@@ -1,4 +1,4 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { getNamedType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
 import { guardFields, type MutationAudit } from './common/field-guards';
@@ -29,7 +29,21 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false },
   });
+  describeInputArguments(schema);
   return guardFields(schema, mutationAuditOf(MODULES), resolvers);
+}
+
+/**
+ * Every mutation takes its fields in one `input` argument, whose input type is described where it is
+ * declared; the argument says the same, so that tools showing arguments (explorers, IDEs) show it too.
+ */
+function describeInputArguments(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    for (const arg of field.args) {
+      const type = getNamedType(arg.type);
+      if (arg.name === 'input' && !arg.description && type.description) arg.description = type.description;
+    }
+  }
 }
 
 function resolversOf(modules: readonly AppModule[]): NonEmptyArray<Function> {
