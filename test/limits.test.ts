@@ -72,10 +72,14 @@ describe('cursors', () => {
         expect([after, res.body.errors?.map((error) => [error.extensions.code, error.extensions.argumentPath])]).toEqual([after, [['BAD_USER_INPUT', ['after']]]]);
       }
     }
-    // A cursor this list handed out works, as before.
-    const page = await post({ query: '{ auditEvents(first: 1) { edges { cursor } pageInfo { endCursor } } }' });
-    const endCursor = (page.body.data as { auditEvents: { pageInfo: { endCursor: string } } }).auditEvents.pageInfo.endCursor;
-    expect((await post({ query: 'query ($after: String) { auditEvents(after: $after) { edges { cursor } } }', variables: { after: endCursor } })).body.errors).toBeUndefined();
+    // A cursor this list handed out works, and the page says where it sits.
+    type Paged = { auditEvents: { edges: { cursor: string }[]; pageInfo: { endCursor: string; startCursor: string; hasPreviousPage: boolean } } };
+    const pageQuery = 'query ($after: String) { auditEvents(first: 1, after: $after) { edges { cursor } pageInfo { endCursor startCursor hasPreviousPage } } }';
+    const first = (await post({ query: pageQuery })).body.data as Paged;
+    expect(first.auditEvents.pageInfo).toMatchObject({ hasPreviousPage: false, startCursor: first.auditEvents.edges[0].cursor });
+    const next = await post({ query: pageQuery, variables: { after: first.auditEvents.pageInfo.endCursor } });
+    expect(next.body.errors).toBeUndefined();
+    expect((next.body.data as Paged).auditEvents.pageInfo.hasPreviousPage).toBe(true);
   });
 });
 

@@ -12,6 +12,15 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge on this page; null when the page is empty.' })
   endCursor!: string | null;
+
+  @Field({
+    description:
+      'Whether items come before this page: true when it was asked for `after` a cursor (the items up to that cursor), false for the first page. Lists page forward only.',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge on this page; null when the page is empty.' })
+  startCursor!: string | null;
 }
 
 @ArgsType()
@@ -117,7 +126,10 @@ export function pageOf<T>(rows: T[], args: PageArgs, keys: SortKey<T>[]): Page<T
       return value instanceof Date ? value.toISOString() : value;
     })),
   }));
-  return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null, hasPreviousPage: Boolean(args.after), startCursor: edges[0]?.cursor ?? null },
+  };
 }
 
 /**
