@@ -46,11 +46,11 @@ export async function publishEvent(ctx: RequestContext, event: NewEvent): Promis
 }
 
 /**
- * An event nobody's action caused (a due date passing), written by a platform job acting as the
- * event's organization. `onlyOnce`: skipped if the same kind of event about the same record exists.
+ * An event nobody's action caused (a referral's due date passing, the only kind today), written by a
+ * platform job acting as the event's organization; told once per record, however often a job finds it.
  */
-export async function publishJobEvent(tx: ScopedTransaction, event: NewEvent, onlyOnce: boolean): Promise<void> {
-  await writeEvent((text, values) => tx.query(text, values), event, null, onlyOnce);
+export async function publishJobEvent(tx: ScopedTransaction, event: NewEvent & { type: OrganizationEventType.REFERRAL_OVERDUE }): Promise<void> {
+  await writeEvent((text, values) => tx.query(text, values), event, null, true);
 }
 
 async function writeEvent(

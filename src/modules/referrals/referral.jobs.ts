@@ -22,18 +22,14 @@ export const overdueReferralsJob: JobDefinition = {
           [organizationId, today, OPEN_STATUSES, OrganizationEventType.REFERRAL_OVERDUE],
         );
         for (const referral of overdue) {
-          await publishJobEvent(
-            tx,
-            {
-              type: OrganizationEventType.REFERRAL_OVERDUE,
-              subjectType: EventSubjectType.REFERRAL,
-              subjectId: referral.id,
-              subjectVersion: referral.version,
-              organizationId,
-              partyOrganizationId: referral.receiving_organization_id,
-            },
-            true,
-          );
+          await publishJobEvent(tx, {
+            type: OrganizationEventType.REFERRAL_OVERDUE,
+            subjectType: EventSubjectType.REFERRAL,
+            subjectId: referral.id,
+            subjectVersion: referral.version,
+            organizationId,
+            partyOrganizationId: referral.receiving_organization_id,
+          });
         }
       });
     }
