@@ -3,6 +3,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, ErrorCode } from './common/errors';
+import { isExpectedErrorCode } from './common/format-error';
 import { Permission, roleGrants } from './common/permissions';
 import { RequestContext, type AppServices, type Credential } from './context/request-context';
 import type { Logger } from './logger';
@@ -75,6 +76,9 @@ export function startSubscriptions(options: {
         await context.finish('rollback').catch(() => undefined);
         logger.error({ err: error }, 'subscription event failed');
         result = { errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] };
+      }
+      for (const error of result.errors ?? []) {
+        if (!isExpectedErrorCode(error.extensions?.code)) logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a subscription');
       }
       if (result.errors?.some((error) => error.extensions?.code === ErrorCode.UNAUTHENTICATED)) {
         subscriber.socket.close(CLOSE_UNAUTHORIZED, 'The session has ended: sign in again');
