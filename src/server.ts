@@ -31,6 +31,9 @@ import { EventHub } from './modules/events/event-hub';
 import { JOBS } from './modules';
 import { JobRunner } from './modules/jobs/job-runner';
 import { startSubscriptions, type SubscriptionServer } from './subscriptions';
+import { renderSchema } from './schema';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Ends each request's transaction once its response is ready, logs unexpected errors with the
@@ -257,6 +260,25 @@ export async function startServer(options: {
   });
   await apollo.start();
 
+  // Where a newcomer (or a tool) starts: what this is, and where the API, its schema and its explorer are.
+  const about = { name: 'NGO Commons', version: packageVersion(), description: 'A shared GraphQL backend for referrals, partnerships and joint programmes between organizations.' };
+  app.get('/', (_req, res) => {
+    res.json({
+      ...about,
+      graphql: '/graphql',
+      subscriptions: 'ws(s)://<this host>/graphql (graphql-ws protocol)',
+      schema: '/schema.graphql',
+      explorer: config.graphql.introspection ? '/graphql (open it in a browser)' : null,
+      health: { live: '/healthz', ready: '/readyz' },
+      documentation: 'README.md and docs/ (api-guide.md, errors.md, tenancy.md, operating.md) in the source',
+    });
+  });
+  // The schema as the code builds it (the same as schema/schema.graphql, which a test keeps in step), for codegen and IDEs.
+  const sdl = renderSchema(schema);
+  app.get('/schema.graphql', (_req, res) => {
+    res.type('text/plain; charset=utf-8').send(sdl);
+  });
+
   // Liveness: the process answers. Readiness: it can serve, i.e. the database answers and has every migration.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -320,4 +342,13 @@ export async function startServer(options: {
     jobs,
     stop: () => apollo.stop(),
   };
+}
+
+/** The version in the project's package.json, found above this file (src/ when run by tests, dist/src/ when built). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ReferralInboxDocument } from './generated/graphql';
 import { dataOf, signUpOrganization, type SignedIn } from './factories';
 import { startTestApp, type TestApp } from './setup/test-app';
@@ -84,6 +85,17 @@ describe('cursors', () => {
 });
 
 describe('the HTTP layer', () => {
+  it('says at / what it is and where things are, and serves the schema as committed', async () => {
+    const base = app.url.replace(/\/graphql$/, '');
+    const root = await fetch(`${base}/`);
+    expect(root.status).toBe(200);
+    const about = (await root.json()) as Record<string, unknown>;
+    expect(about).toMatchObject({ name: 'NGO Commons', version: JSON.parse(readFileSync('package.json', 'utf8')).version, graphql: '/graphql', schema: '/schema.graphql' });
+    const schema = await fetch(`${base}/schema.graphql`);
+    expect(schema.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await schema.text()).toBe(readFileSync('schema/schema.graphql', 'utf8'));
+  });
+
   it('answers liveness and readiness, readiness with the database and migration state', async () => {
     const base = app.url.replace(/\/graphql$/, '');
     const live = await fetch(`${base}/healthz`);
