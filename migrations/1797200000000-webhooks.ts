@@ -29,11 +29,13 @@ export class Webhooks1797200000000 implements MigrationInterface {
     await q.query(`ALTER TABLE webhook_deliveries ADD CONSTRAINT fk_webhook_deliveries_endpoint
         FOREIGN KEY (organization_id, endpoint_id) REFERENCES webhook_endpoints(organization_id,id) ON DELETE CASCADE`);
 
-    for (const table of ['webhook_endpoints', 'webhook_deliveries']) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_own ON ${table} TO ngo_commons_app USING (${own}) WITH CHECK (${own})`);
-    }
+    // Written out table by table, so that every table's row-level security can be read (and grepped) here.
+    await q.query(`ALTER TABLE webhook_endpoints ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE webhook_endpoints FORCE ROW LEVEL SECURITY`);
+    await q.query(`CREATE POLICY webhook_endpoints_own ON webhook_endpoints TO ngo_commons_app USING (${own}) WITH CHECK (${own})`);
+    await q.query(`ALTER TABLE webhook_deliveries ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE webhook_deliveries FORCE ROW LEVEL SECURITY`);
+    await q.query(`CREATE POLICY webhook_deliveries_own ON webhook_deliveries TO ngo_commons_app USING (${own}) WITH CHECK (${own})`);
     await q.query(`CREATE POLICY webhook_endpoints_worker ON webhook_endpoints FOR SELECT TO ngo_commons_app
         USING (current_setting('app.worker', true) = 'on' AND app_organization_id() IS NULL)`);
     await q.query(`GRANT SELECT, INSERT, DELETE ON webhook_endpoints TO ngo_commons_app`);

@@ -33,23 +33,25 @@ export class EventsResolver {
   organizationEvents(@Ctx() ctx: RequestContext, @Args(() => OrganizationEventsArgs) args: OrganizationEventsArgs) {
     return listOrganizationEvents(ctx, args);
   }
+}
 
+/** The subscriptions: each method is named as its field, so that tools and the isolation harness find it by name. */
+@Resolver(() => OrganizationEvent)
+export class EventSubscriptionsResolver {
   // Not @Authorized: type-graphql would check the stream's opening with the connection's context, not a
   // request's. Who may subscribe is decided when the socket connects (EVENTS_READ), and each event is
   // read under the subscriber's row-level security.
   @Subscription(() => OrganizationEvent, {
-    name: 'organizationEvents',
     description:
       'Every event of the acting organization as it commits (see the query `organizationEvents`), optionally of some types only. Over WebSocket (graphql-ws protocol) on the GraphQL path, signed in by `connection_init` with `{ "authorization": "Bearer <access token>" }`; the socket closes with 4401 when the token expires or the session ends: reconnect with a fresh token, and read the query to catch up.',
     subscribe: ({ args, context }: SubscribeData<OrganizationEventsSubscriptionArgs>) =>
       context.hub.subscribe(context.organizationId, (notice) => !args.types?.length || args.types.includes(notice.type)),
   })
-  organizationEventsFeed(@Root() notice: EventNotice, @Ctx() ctx: RequestContext, @Args(() => OrganizationEventsSubscriptionArgs) _args: OrganizationEventsSubscriptionArgs) {
+  organizationEvents(@Root() notice: EventNotice, @Ctx() ctx: RequestContext, @Args(() => OrganizationEventsSubscriptionArgs) _args: OrganizationEventsSubscriptionArgs) {
     return readNotifiedEvent(ctx, notice);
   }
 
   @Subscription(() => OrganizationEvent, {
-    name: 'referralEvents',
     description:
       "The acting organization's referral events as they commit: referrals it sent or received, optionally of some types or one referral only. Select `referral` to get the referral as `referral(id:)` would show it (client fields by consent, reads audited).",
     subscribe: ({ args, context }: SubscribeData<ReferralEventsSubscriptionArgs>) => {
@@ -63,7 +65,7 @@ export class EventsResolver {
       );
     },
   })
-  referralEventsFeed(@Root() notice: EventNotice, @Ctx() ctx: RequestContext, @Args(() => ReferralEventsSubscriptionArgs) _args: ReferralEventsSubscriptionArgs) {
+  referralEvents(@Root() notice: EventNotice, @Ctx() ctx: RequestContext, @Args(() => ReferralEventsSubscriptionArgs) _args: ReferralEventsSubscriptionArgs) {
     return readNotifiedEvent(ctx, notice);
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { JobDefinition, JobServices } from '../../common/module';
 import type { Database } from '../../database/database';
 import type { Logger } from '../../logger';
@@ -66,18 +65,15 @@ export class JobRunner {
   }
 
   async #tick(now: Date): Promise<void> {
-    for (const definition of this.definitions) {
-      if (!definition.every) continue;
-      const every = definition.every;
-      await this.database.platform('job', { worker: true }, (tx) =>
-        tx.query(`INSERT INTO jobs (id, kind, key, run_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kind, key) DO NOTHING`, [
-          randomUUID(),
-          definition.kind,
-          periodKey(every, now),
-          now,
-        ]),
-      );
-    }
+    // This period's row of every scheduled job, in one statement: the first instance to write it runs it.
+    const scheduled = this.definitions.flatMap((definition) => (definition.every ? [{ kind: definition.kind, key: periodKey(definition.every, now) }] : []));
+    await this.database.platform('job', { worker: true }, (tx) =>
+      tx.query(
+        `INSERT INTO jobs (id, kind, key, run_at) SELECT gen_random_uuid(), kind, key, $3 FROM unnest($1::text[], $2::text[]) AS due (kind, key)
+         ON CONFLICT (kind, key) DO NOTHING`,
+        [scheduled.map((job) => job.kind), scheduled.map((job) => job.key), now],
+      ),
+    );
     for (let claimed = await this.#claim(now); claimed; claimed = await this.#claim(now)) {
       const definition = this.definitions.find((candidate) => candidate.kind === claimed!.kind);
       try {
