@@ -74,6 +74,7 @@ const schema = z
     ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
 
     GRAPHQL_INTROSPECTION: booleanString.optional(),
+    EXPLORER: booleanString.optional(),
     EXPOSE_ERROR_DETAILS: booleanString.optional(),
     CSRF_PREVENTION: booleanString.default(true),
     PERSISTED_QUERIES_ONLY: booleanString.default(false),
@@ -91,6 +92,9 @@ const schema = z
     FAIR_SHARE_HEAVY_REQUESTS: z.coerce.number().int().min(0).default(1),
   })
   .superRefine((env, issues) => {
+    if (env.EXPLORER && !(env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV !== 'production')) {
+      issues.addIssue({ code: 'custom', path: ['EXPLORER'], message: 'needs GRAPHQL_INTROSPECTION (the explorer reads the schema by introspection)' });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.TOKEN_SECRET) {
       issues.addIssue({ code: 'custom', path: ['TOKEN_SECRET'], message: 'is required in production' });
@@ -135,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const introspection = e.GRAPHQL_INTROSPECTION ?? !production;
   return {
     env: e.NODE_ENV,
     production,
@@ -165,7 +170,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
     },
     graphql: {
-      introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+      introspection,
+      /** The API explorer (GraphiQL, bundled by `npm run build`) at /explorer/; it reads the schema by introspection. */
+      explorer: e.EXPLORER ?? introspection,
       exposeErrorDetails: e.EXPOSE_ERROR_DETAILS ?? false,
       csrfPrevention: e.CSRF_PREVENTION,
       maxPageSize: e.MAX_PAGE_SIZE,

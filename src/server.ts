@@ -2,7 +2,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -199,8 +198,8 @@ export async function startServer(options: {
   app.set('etag', false);
   // Which X-Forwarded-For hops to believe for req.ip (TRUST_PROXY): none unless configured.
   app.set('trust proxy', config.http.trustProxy);
-  // The API serves JSON only; the explorer page (development) loads Apollo's scripts, so no CSP there.
-  app.use(helmet({ contentSecurityPolicy: config.graphql.introspection ? false : undefined, crossOriginEmbedderPolicy: false }));
+  // Helmet's default content security policy (same origin only) everywhere; the explorer's is set on its route.
+  app.use(helmet({ crossOriginEmbedderPolicy: false }));
   const httpServer = http.createServer(app);
   httpServer.requestTimeout = config.http.requestTimeoutMs;
 
@@ -250,9 +249,8 @@ export async function startServer(options: {
           };
         },
       },
-      config.graphql.introspection
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
-        : ApolloServerPluginLandingPageDisabled(),
+      // Apollo's landing page loads its explorer from Apollo's CDN; ours is served from this server (/explorer/).
+      ApolloServerPluginLandingPageDisabled(),
       requestLifecycle,
       costLimitsPlugin(schema, config.graphql.limits, DEFAULT_PAGE_SIZE),
       requestClassPlugin(schema),
@@ -268,7 +266,7 @@ export async function startServer(options: {
       graphql: '/graphql',
       subscriptions: 'ws(s)://<this host>/graphql (graphql-ws protocol)',
       schema: '/schema.graphql',
-      explorer: config.graphql.introspection ? '/graphql (open it in a browser)' : null,
+      explorer: config.graphql.explorer ? '/explorer/' : null,
       health: { live: '/healthz', ready: '/readyz' },
       documentation: 'README.md and docs/ (api-guide.md, errors.md, tenancy.md, operating.md) in the source',
     });
@@ -288,6 +286,17 @@ export async function startServer(options: {
     const ready = readiness.database === 'up' && readiness.pendingMigrations.length === 0;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...readiness });
   });
+  if (config.graphql.explorer) {
+    mountExplorer(app);
+    // A person opening the API's address in a browser wants the explorer.
+    app.get('/graphql', (req, res, next) => {
+      if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && req.query.query === undefined) {
+        res.redirect(302, '/explorer/');
+        return;
+      }
+      next();
+    });
+  }
   app.use(
     '/graphql',
     // Browsers on the listed origins may call the API; credentials travel as bearer tokens, never cookies.
@@ -344,11 +353,51 @@ export async function startServer(options: {
   };
 }
 
+/**
+ * The explorer (GraphiQL, bundled from npm packages into dist/browser/explorer by `npm run build`),
+ * under a content security policy that lets it load and call nothing but this server: it works on a
+ * machine with no internet access, and a page injected into it could not send data elsewhere.
+ */
+function mountExplorer(app: express.Express): void {
+  const dir = join(projectRoot(), 'dist', 'browser', 'explorer');
+  app.use(
+    '/explorer',
+    (_req, res, next) => {
+      res.setHeader(
+        'content-security-policy',
+        [
+          "default-src 'self'",
+          "script-src 'self'",
+          // Monaco and GraphiQL set element styles at run time.
+          "style-src 'self' 'unsafe-inline'",
+          "img-src 'self' data:",
+          "font-src 'self' data:",
+          "worker-src 'self'",
+          "connect-src 'self'",
+          "frame-ancestors 'none'",
+          "base-uri 'self'",
+          "form-action 'none'",
+        ].join('; '),
+      );
+      if (!existsSync(join(dir, 'index.html'))) {
+        res.status(503).type('text/plain').send('The explorer is not built: run `npm run build` (or set EXPLORER=false).\n');
+        return;
+      }
+      next();
+    },
+    express.static(dir, { index: 'index.html', fallthrough: false }),
+  );
+}
+
+/** The project's root: the folder of its package.json, found above this file (src/ when run by tests, dist/src/ when built). */
+function projectRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  }
+  throw new Error('package.json not found above ' + __dirname);
+}
+
 /** The version in the project's package.json, found above this file (src/ when run by tests, dist/src/ when built). */
 function packageVersion(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-  }
-  return 'unknown';
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

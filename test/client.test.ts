@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AcceptReferralMutation, createClient, InboxQuery, NgoCommonsError } from '../client/src';
+import { AcceptReferralDocument, createClient, InboxDocument, NgoCommonsError, ReferralDocument } from '../client/src';
 import { signUpOrganization } from './factories';
 import { partner, recordConsent, registerClient, sendReferral } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
@@ -20,16 +20,19 @@ describe('the typed client in client/', () => {
     const referral = await sendReferral(app, centre, { clientId: person.id, receivingOrganizationId: ngo.organizationId });
 
     const client = createClient({ url: app.url, token: () => ngo.token });
-    const inbox = await client.request(InboxQuery, { first: 10 });
+    const inbox = await client.request(InboxDocument, { first: 10 });
     const [edge] = inbox.referralInbox.edges;
     expect(edge.node).toMatchObject({ id: referral.id, status: 'SENT', version: 1, client: { fullName: 'Bà Hoàng Thị Lan' } });
 
-    const accepted = await client.request(AcceptReferralMutation, { referralId: edge.node.id, expectedVersion: edge.node.version });
-    expect(accepted.acceptReferral).toEqual({ id: referral.id, status: 'ACCEPTED', version: 2 });
+    const accepted = await client.request(AcceptReferralDocument, { input: { referralId: edge.node.id, expectedVersion: edge.node.version } });
+    expect(accepted.acceptReferral).toMatchObject({ status: 'ACCEPTED', version: 2 });
+    const opened = await client.request(ReferralDocument, { id: referral.id });
+    expect(opened.referral).toMatchObject({ id: referral.id, status: 'ACCEPTED', sender: { name: expect.any(String) } });
+    expect(opened.referral.timeline.map((event) => event.kind)).toEqual(['SENT', 'STATUS_CHANGED']);
 
-    const unknown = client.request(AcceptReferralMutation, { referralId: randomUUID(), expectedVersion: 1 });
+    const unknown = client.request(AcceptReferralDocument, { input: { referralId: randomUUID(), expectedVersion: 1 } });
     await expect(unknown).rejects.toBeInstanceOf(NgoCommonsError);
     await expect(unknown).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(createClient({ url: app.url }).request(InboxQuery, {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(createClient({ url: app.url }).request(InboxDocument, {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { getIntrospectionQuery } from 'graphql';
 import { ReferralInboxDocument } from './generated/graphql';
 import { dataOf, signUpOrganization, type SignedIn } from './factories';
 import { startTestApp, type TestApp } from './setup/test-app';
@@ -35,6 +36,18 @@ describe('limits on what one request may cost', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', depth: 15, maxDepth: 12 });
     expect(res.body.data).toBeUndefined();
+  });
+
+  it("lets an explorer's full introspection through (ofType chains add no depth) but not introspection nested deeper than the limit", async () => {
+    const full = await post({ query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }) });
+    expect(full.body.errors).toBeUndefined();
+    expect(full.body.data).toMatchObject({ __schema: { queryType: { name: 'Query' } } });
+
+    const nested = 'fields { type { fields { type { fields { type { fields { type { fields { type { fields { name } } } } } } } } } } }';
+    const deep = await post({ query: `{ __schema { types { ${nested} } } }` });
+    // graphql-js's own rule against nested introspection refuses it before the depth limit would.
+    expect(deep.body.data).toBeUndefined();
+    expect(deep.body.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses a query whose pages would cost too much, counting each page by its size', async () => {

@@ -15,7 +15,7 @@ const limitError = (code: ErrorCode, message: string, details: Record<string, nu
   new AppError(code, message, { details: { ...details, http: { status: 400 } } });
 
 /**
- * Depth of the deepest field, fragments followed. Each fragment's depth is worked out once and
+ * Depth of the deepest field, fragments followed (introspection's `ofType` excepted, below). Each fragment's depth is worked out once and
  * remembered, so fragments that spread others many times cost linear time, not one walk per path
  * (validation has already refused fragment cycles).
  */
@@ -23,7 +23,10 @@ export function queryDepth(selectionSet: SelectionSetNode, fragments: Map<string
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      deepest = Math.max(deepest, selection.selectionSet ? 1 + queryDepth(selection.selectionSet, fragments, known) : 1);
+      // Introspection's `ofType` names one wrapped type, never a list: explorers nest it nine deep to
+      // unwrap `[[T!]!]!`, which costs nothing, so it adds no depth.
+      const own = selection.name.value === 'ofType' ? 0 : 1;
+      deepest = Math.max(deepest, selection.selectionSet ? own + queryDepth(selection.selectionSet, fragments, known) : own);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       deepest = Math.max(deepest, queryDepth(selection.selectionSet, fragments, known));
     } else {
