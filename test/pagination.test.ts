@@ -130,6 +130,7 @@ describe('paging back', () => {
   it('applies the default page size when neither `first` nor `last` is given, and to `before` alone', async () => {
     const all = await inbox({});
     expect(all.edges).toHaveLength(REFERRALS);
+    expect(idsOf(await inbox({ first: null, last: null }))).toEqual(idsOf(all));
     const before = await inbox({ before: all.edges[REFERRALS - 1].cursor });
     expect(idsOf(before)).toEqual(idsOf(all).slice(0, REFERRALS - 1));
     expect(before.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
