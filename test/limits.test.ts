@@ -58,6 +58,10 @@ describe('limits on what one request may cost', () => {
     expect((res.body.errors?.[0].extensions.complexity as number) > 10_000).toBe(true);
     const small = await post({ query: `{ ${page} }` });
     expect(small.body.errors).toBeUndefined();
+    // A backward page costs its size as a forward one does.
+    const backward = await post({ query: `{ ${['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((alias) => `${alias}: ${page.replace('first: 100', 'last: 100')}`).join(' ')} }` });
+    expect(backward.status).toBe(400);
+    expect(backward.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', complexity: res.body.errors?.[0].extensions.complexity });
   });
 
   it('refuses too many aliases, a document too large, and batched requests', async () => {

@@ -79,6 +79,25 @@ describe('the read path', () => {
     expect(audited[0].n).toBe(14);
   });
 
+  it('reads a backward page (`last`, `before`) in as many statements as a forward one, and a count in one more, for 2 rows as for 12', async () => {
+    const backward = document(INBOX.replace('query BenchInbox($first: Int!)', 'query BenchInboxBack($last: Int!, $before: String)').replace('referralInbox(first: $first)', 'referralInbox(last: $last, before: $before)'));
+    const counted = document(INBOX.replace('query BenchInbox', 'query BenchInboxCounted').replace('pageInfo {', 'totalCount pageInfo {'));
+    const forward = await app.request(document(INBOX), { first: 12 }, { token: hospital.token });
+    const two = await app.request(backward, { last: 2 }, { token: hospital.token });
+    const twelve = await app.request(backward, { last: 12 }, { token: hospital.token });
+    expect(dataOf(twelve).referralInbox.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(
+      dataOf(forward).referralInbox.edges.map((e: { node: { id: string } }) => e.node.id),
+    );
+    const before = await app.request(backward, { last: 2, before: dataOf(two).referralInbox.edges[0].cursor }, { token: hospital.token });
+    expect(dataOf(before).referralInbox.edges).toHaveLength(2);
+    for (const response of [two, twelve, before]) expect(response.statements).toBe(forward.statements);
+    const countedTwo = await app.request(counted, { first: 2 }, { token: hospital.token });
+    const countedTwelve = await app.request(counted, { first: 12 }, { token: hospital.token });
+    expect(dataOf(countedTwelve).referralInbox.totalCount).toBe(12);
+    expect(countedTwelve.statements).toBe(countedTwo.statements);
+    expect(countedTwelve.statements).toBe(forward.statements + 1);
+  });
+
   it('reads every field a page asks of a joined record, through aliases and fragments, and the same record in full elsewhere', async () => {
     const query = document(`query Aliased {
       referralInbox(first: 3) { edges { node { sender { id } again: sender { ...Named } service { id category { code } } } } }
@@ -175,6 +194,8 @@ describe('compiled queries', () => {
       [INBOX, { first: 12 }, hospital.token],
       [REFERRAL, { id: referralId }, caseworker.token],
       [DIRECTORY, { search: 'kham', first: 3 }, caseworker.token],
+      [DIRECTORY.replace('query BenchServices', 'query BenchServicesCounted').replace('pageInfo {', 'totalCount pageInfo {'), { search: 'kham', first: 3 }, caseworker.token],
+      [INBOX.replace('query BenchInbox($first: Int!)', 'query BenchInboxBackCounted($first: Int!)').replace('referralInbox(first: $first)', 'referralInbox(last: $first)').replace('pageInfo {', 'totalCount pageInfo {'), { first: 5 }, hospital.token],
       [DASHBOARD, { programId, from: '2026-01-01', to: '2026-12-31' }, funderKey],
     ];
     for (const [text, variables, token] of cases) {
@@ -190,7 +211,8 @@ describe('compiled queries', () => {
   });
 
   it('refuse a null for a non-null argument as BAD_USER_INPUT, the same before and after compiling', async () => {
-    const query = document('query NullFirst($first: Int) { referralInbox(first: $first) { edges { node { id } } } }');
+    // A list that pages forward only: its `first` is non-null, with a default (lists that page back take a null `first`).
+    const query = document('query NullFirst($first: Int) { partnerships(first: $first) { edges { node { id } } } }');
     for (let i = 0; i < 3; i += 1) {
       const response = await app.request(query, { first: null }, { token: hospital.token });
       expect(response.errors).toEqual([

@@ -61,15 +61,18 @@ export function aliasCount(document: DocumentNode): number {
 }
 
 /**
- * A page costs its size: a field with a `first` argument multiplies what is selected inside it by
- * `first` (the default page size when omitted), so `first: 100` of a rich node costs 100 nodes.
+ * A page costs its size: a field with a `first` (or `last`) argument multiplies what is selected
+ * inside it by `first` or `last` (the default page size when neither is given), so `last: 100` of
+ * a rich node costs 100 nodes. Read from the field's arguments, not the values: a list that pages
+ * back has no default for `first`.
  */
 export const pageSizeEstimator =
   (defaultPageSize: number): ComplexityEstimator =>
-  ({ args, childComplexity }) => {
-    if (!('first' in args) && !childComplexity) return undefined;
-    const first = typeof args.first === 'number' ? args.first : 'first' in args ? defaultPageSize : 1;
-    return 1 + first * childComplexity;
+  ({ field, args, childComplexity }) => {
+    const paged = field.args.some((arg) => arg.name === 'first' || arg.name === 'last');
+    if (!paged && !childComplexity) return undefined;
+    const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : paged ? defaultPageSize : 1;
+    return 1 + size * childComplexity;
   };
 
 /** How many variable sets' costs are remembered per document: a page's cursors vary, its sizes seldom. */

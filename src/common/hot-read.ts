@@ -1,7 +1,7 @@
 import type { ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import type { RowReader } from '../database/rows';
-import { keyset, pageOf, type Page, type PageArgs, type SortKey } from './pagination';
+import { keyset, pageOf, pageWindow, type Page, type PageRequest, type SortKey } from './pagination';
 import { plainFieldsOf } from './plain-fields';
 import type { Selection } from './selection';
 
@@ -95,6 +95,8 @@ export interface JoinedRead<T extends ObjectLiteral> {
   selection: Selection | null;
   /** Fields of the root record whose resolvers answer from the row alone, reading nothing more. */
   fromRow?: readonly string[];
+  /** The field reads more after this read (e.g. its `totalCount`): the read must not end the transaction. */
+  readsMore?: boolean;
 }
 
 /**
@@ -160,7 +162,8 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     .join(' ');
 
   // A read that answers its whole field may end the request's transaction with it (see RequestContext.sql).
-  const raw = await ctx.sql(text, read.params.values, { answersField: read.selection !== null && answersAll(planned, read.selection, read.fromRow) });
+  const answersField = !read.readsMore && read.selection !== null && answersAll(planned, read.selection, read.fromRow);
+  const raw = await ctx.sql(text, read.params.values, { answersField });
   const attach = (steps: PlannedJoin[], parent: ObjectLiteral, source: Record<string, unknown>) => {
     if (!steps.length) return;
     const attached: Record<string, unknown> = {};
@@ -184,13 +187,29 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
   });
 }
 
-/** A keyset page of a joined read (see `keyset`): `args.first` rows after `args.after`, in `keys` order. */
+/**
+ * A keyset page of a joined read (see `keyset`): `first` rows after `after`, or `last` rows before
+ * `before`, in `keys` order. With `count`, a second statement counts the rows the filters match,
+ * ignoring the cursor (up to `count.cap`), under the same RLS.
+ */
 export async function readJoinedPage<T extends ObjectLiteral>(
   ctx: RequestContext,
-  read: Omit<JoinedRead<T>, 'order' | 'limit'>,
-  page: { args: PageArgs; keys: SortKey<T>[]; direction: 'ASC' | 'DESC' },
+  read: Omit<JoinedRead<T>, 'order' | 'limit' | 'readsMore'>,
+  page: { args: PageRequest; keys: SortKey<T>[]; direction: 'ASC' | 'DESC'; count?: { cap?: number } | false },
 ): Promise<Page<T>> {
-  const bounds = keyset(page.args, page.keys, ctx.config.graphql.maxPageSize, page.direction, read.params);
-  const rows = await readJoined(ctx, { ...read, where: [...read.where, ...bounds.where], order: bounds.order, limit: bounds.limit });
-  return pageOf(rows, page.args, page.keys);
+  const window = pageWindow(page.args, ctx.config.graphql.maxPageSize);
+  // The filters' parameters only: the page adds the cursor's, the joins' and the limit's after them.
+  const filterValues = [...read.params.values];
+  const bounds = keyset(window, page.keys, page.direction, read.params);
+  const rows = await readJoined(ctx, { ...read, where: [...read.where, ...bounds.where], order: bounds.order, limit: bounds.limit, readsMore: Boolean(page.count) });
+  const result = pageOf(rows, window, page.keys);
+  if (!page.count) return result;
+  const where = read.where.length ? ` WHERE ${read.where.join(' AND ')}` : '';
+  const cap = page.count.cap;
+  const text =
+    cap === undefined
+      ? `SELECT count(*)::int AS count FROM ${read.from}${where}`
+      : `SELECT count(*)::int AS count FROM (SELECT 1 FROM ${read.from}${where} LIMIT ${cap}) counted`;
+  const [counted] = await ctx.sql<{ count: number }>(text, filterValues);
+  return { ...result, totalCount: counted.count };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { paginate, type Page } from '../../common/pagination';
+import { COUNT_CAP, paginate, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventsArgs } from './dto/audit.inputs';
@@ -78,8 +78,8 @@ export function auditClientRead(ctx: RequestContext, client: { organizationId: s
   if (!reads.has(key)) reads.set(key, { organizationId: client.organizationId, id: client.id });
 }
 
-/** The acting organization's trail, and events of other organizations that touched its records; newest first. */
-export async function listAuditEvents(ctx: RequestContext, args: AuditEventsArgs): Promise<Page<AuditEvent>> {
+/** The acting organization's trail, and events of other organizations that touched its records; newest first. Counted (up to COUNT_CAP) when `counted`. */
+export async function listAuditEvents(ctx: RequestContext, args: AuditEventsArgs, counted = false): Promise<Page<AuditEvent>> {
   const { organizationId } = await ctx.requirePrincipal();
   const query = (await ctx.db())
     .createQueryBuilder(AuditEvent, 'e')
@@ -95,5 +95,6 @@ export async function listAuditEvents(ctx: RequestContext, args: AuditEventsArgs
     ],
     ctx.config.graphql.maxPageSize,
     'DESC',
+    counted ? { cap: COUNT_CAP } : undefined,
   );
 }

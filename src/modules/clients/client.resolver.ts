@@ -1,9 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { joinedOr } from '../../common/hot-read';
-import { Connection } from '../../common/pagination';
+import { Connection, connectionSelection, TOTAL_COUNT } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
-import { Selection } from '../../common/selection';
 import { assertUuid } from '../../common/validation';
 import type { RequestContext } from '../../context/request-context';
 import { User } from '../auth/user.entity';
@@ -21,7 +20,7 @@ import { Consent } from './consent.entity';
 import { ClientsArgs, RecordConsentInput, RegisterClientInput, RevokeConsentInput, UpdateClientInput } from './dto/client.inputs';
 import { Idempotent } from '../operations/idempotency';
 
-export const ClientConnection = Connection(Client, 'Client', "A page of the acting organization's clients, by name.");
+export const ClientConnection = Connection(Client, 'Client', "A page of the acting organization's clients, by name.", { pagesBack: true, totalCount: TOTAL_COUNT });
 
 @Resolver(() => Client)
 export class ClientResolver {
@@ -35,7 +34,7 @@ export class ClientResolver {
   @Authorized(Permission.CLIENTS_READ)
   @Query(() => ClientConnection, { description: "The acting organization's clients, by name (accents and case ignored). Audited." })
   clients(@Ctx() ctx: RequestContext, @Args(() => ClientsArgs) args: ClientsArgs, @Info() info: GraphQLResolveInfo) {
-    return listClients(ctx, args, Selection.of(info)?.at('edges', 'node') ?? null);
+    return listClients(ctx, args, connectionSelection(info));
   }
 
   @Authorized(Permission.CLIENTS_WRITE)

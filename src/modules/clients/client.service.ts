@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { carryJoined, readJoinedPage, SqlParams, type Join } from '../../common/hot-read';
-import type { Page, SortKey } from '../../common/pagination';
-import type { Selection } from '../../common/selection';
+import type { ConnectionSelection, Page, SortKey } from '../../common/pagination';
 import { containsPattern, foldForSearch } from '../../common/search-text';
 import type { RequestContext } from '../../context/request-context';
 import { auditClientRead } from '../audit/audit.service';
@@ -52,19 +51,19 @@ const CONSENTS_JOIN: Join = {
 };
 
 /** A page of the acting organization's clients, by folded name, in one statement with the consents it shows. Audited. */
-export async function listClients(ctx: RequestContext, args: ClientsArgs, selection: Selection | null): Promise<Page<Client>> {
+export async function listClients(ctx: RequestContext, args: ClientsArgs, selection: ConnectionSelection): Promise<Page<Client>> {
   const { organizationId } = await ctx.acting();
   const params = new SqlParams();
   const where = [`c.organization_id = ${params.add(organizationId, 'uuid')}`];
   const search = args.search ? foldForSearch(args.search) : '';
   if (search) where.push(`c.search_name LIKE ${params.add(containsPattern(search), 'text')} ESCAPE '\\'`);
-  const { edges, pageInfo } = await readJoinedPage(
+  const { edges, ...rest } = await readJoinedPage(
     ctx,
-    { rows: ctx.services.database.rows(ClientRecord), from: 'clients c', alias: 'c', where, params, joins: [CONSENTS_JOIN], selection },
-    { args, keys: CLIENT_ORDER, direction: 'ASC' },
+    { rows: ctx.services.database.rows(ClientRecord), from: 'clients c', alias: 'c', where, params, joins: [CONSENTS_JOIN], selection: selection.nodes },
+    { args, keys: CLIENT_ORDER, direction: 'ASC', count: selection.totalCount && {} },
   );
   for (const edge of edges) auditClientRead(ctx, edge.node);
-  return { pageInfo, edges: edges.map((edge) => ({ ...edge, node: carryJoined(edge.node, ownerView(edge.node)) })) };
+  return { ...rest, edges: edges.map((edge) => ({ ...edge, node: carryJoined(edge.node, ownerView(edge.node)) })) };
 }
 
 function assertBirthDate(birthDate: string, argumentPath: readonly (string | number)[]): void {

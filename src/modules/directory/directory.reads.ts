@@ -1,7 +1,6 @@
 import { readJoinedPage, SqlParams, type Join } from '../../common/hot-read';
-import type { Page, SortKey } from '../../common/pagination';
+import type { ConnectionSelection, Page, SortKey } from '../../common/pagination';
 import { containsPattern, foldForSearch } from '../../common/search-text';
-import type { Selection } from '../../common/selection';
 import type { RequestContext } from '../../context/request-context';
 import { Organization } from '../organizations/organization.entity';
 import type { ServicesArgs } from './dto/directory.inputs';
@@ -48,7 +47,7 @@ const ORDER: SortKey<Service>[] = [
 ];
 
 /** The directory search: every organization's services, by folded name. */
-export async function searchServices(ctx: RequestContext, args: ServicesArgs, selection: Selection | null): Promise<Page<Service>> {
+export async function searchServices(ctx: RequestContext, args: ServicesArgs, selection: ConnectionSelection): Promise<Page<Service>> {
   const params = new SqlParams();
   const where: string[] = [];
   if (!args.includeInactive) where.push(`s.status = ${params.add(ServiceStatus.ACTIVE, 'text')}`);
@@ -71,7 +70,7 @@ export async function searchServices(ctx: RequestContext, args: ServicesArgs, se
   }
   return readJoinedPage(
     ctx,
-    { rows: ctx.services.database.rows(Service), from: 'services s', alias: 's', where, params, joins: SERVICE_JOINS, selection, fromRow: ['capacity'] },
-    { args, keys: ORDER, direction: 'ASC' },
+    { rows: ctx.services.database.rows(Service), from: 'services s', alias: 's', where, params, joins: SERVICE_JOINS, selection: selection.nodes, fromRow: ['capacity'] },
+    { args, keys: ORDER, direction: 'ASC', count: selection.totalCount && {} },
   );
 }

@@ -1,9 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection } from '../../common/pagination';
+import { Connection, connectionSelection, TOTAL_COUNT } from '../../common/pagination';
 import { joinedOr } from '../../common/hot-read';
 import { Permission } from '../../common/permissions';
-import { Selection } from '../../common/selection';
 import { assertUuid } from '../../common/validation';
 import type { RequestContext } from '../../context/request-context';
 import { Organization } from '../organizations/organization.entity';
@@ -24,7 +23,10 @@ import { ServiceCategory } from './service-category.entity';
 import { Service, ServiceCapacity } from './service.entity';
 import { Idempotent } from '../operations/idempotency';
 
-export const ServiceConnection = Connection(Service, 'Service', 'A page of the service directory, ordered by name (accents and case ignored).');
+export const ServiceConnection = Connection(Service, 'Service', 'A page of the service directory, ordered by name (accents and case ignored).', {
+  pagesBack: true,
+  totalCount: TOTAL_COUNT,
+});
 
 @Resolver(() => Service)
 export class DirectoryResolver {
@@ -39,7 +41,7 @@ export class DirectoryResolver {
     description: 'Searches the service directory of every organization on the platform. Only ACTIVE services unless `includeInactive`.',
   })
   services(@Ctx() ctx: RequestContext, @Args(() => ServicesArgs) args: ServicesArgs, @Info() info: GraphQLResolveInfo) {
-    return searchServices(ctx, args, Selection.of(info)?.at('edges', 'node') ?? null);
+    return searchServices(ctx, args, connectionSelection(info));
   }
 
   @Authorized(Permission.DIRECTORY_READ)

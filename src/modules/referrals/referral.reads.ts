@@ -1,6 +1,6 @@
 import { notFound } from '../../common/errors';
 import { readJoined, readJoinedPage, SqlParams, type Join } from '../../common/hot-read';
-import type { Page, SortKey } from '../../common/pagination';
+import type { ConnectionSelection, Page, SortKey } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
 import type { RequestContext } from '../../context/request-context';
 import { User } from '../auth/user.entity';
@@ -136,8 +136,8 @@ const SORT_KEYS: Record<ReferralSort, { keys: SortKey<Referral>[]; direction: 'A
   },
 };
 
-/** A page of the inbox (received) or outbox (sent); each box's filter leads with its own index column. */
-export async function listReferrals(ctx: RequestContext, box: ReferralBox, args: ReferralListArgs, selection: Selection | null): Promise<Page<Referral>> {
+/** A page of the inbox (received) or outbox (sent), and its count when asked; each box's filter leads with its own index column. */
+export async function listReferrals(ctx: RequestContext, box: ReferralBox, args: ReferralListArgs, selection: ConnectionSelection): Promise<Page<Referral>> {
   const acting = await ctx.acting();
   const params = new SqlParams();
   const me = params.add(acting.organizationId, 'uuid');
@@ -162,8 +162,8 @@ export async function listReferrals(ctx: RequestContext, box: ReferralBox, args:
   const sort = SORT_KEYS[args.sort];
   return readJoinedPage(
     ctx,
-    { rows: ctx.services.database.rows(Referral), from: 'referrals r', alias: 'r', where, params, joins: REFERRAL_JOINS, selection },
-    { args, keys: sort.keys, direction: sort.direction },
+    { rows: ctx.services.database.rows(Referral), from: 'referrals r', alias: 'r', where, params, joins: REFERRAL_JOINS, selection: selection.nodes },
+    { args, keys: sort.keys, direction: sort.direction, count: selection.totalCount && {} },
   );
 }
 

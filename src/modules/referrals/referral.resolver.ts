@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection } from '../../common/pagination';
+import { Connection, connectionSelection, TOTAL_COUNT } from '../../common/pagination';
 import { joinedOf, joinedOr } from '../../common/hot-read';
 import { Permission, roleGrants } from '../../common/permissions';
 import { Selection } from '../../common/selection';
@@ -54,20 +54,20 @@ import { listReferrals, readReferral } from './referral.reads';
 import { ReferralActionEnum, ReferralBox, ReferralCounts, ReferralSideEnum } from './referral.types';
 import { Idempotent } from '../operations/idempotency';
 
-export const ReferralConnection = Connection(Referral, 'Referral', 'A page of referrals.');
+export const ReferralConnection = Connection(Referral, 'Referral', 'A page of referrals.', { pagesBack: true, totalCount: TOTAL_COUNT });
 
 @Resolver(() => Referral)
 export class ReferralResolver {
   @Authorized(Permission.REFERRALS_READ)
   @Query(() => ReferralConnection, { description: 'Referrals the acting organization received. Newest first unless `sort` says otherwise.' })
   referralInbox(@Ctx() ctx: RequestContext, @Args(() => ReferralListArgs) args: ReferralListArgs, @Info() info: GraphQLResolveInfo) {
-    return listReferrals(ctx, ReferralBox.INBOX, args, Selection.of(info)?.at('edges', 'node') ?? null);
+    return listReferrals(ctx, ReferralBox.INBOX, args, connectionSelection(info));
   }
 
   @Authorized(Permission.REFERRALS_READ)
   @Query(() => ReferralConnection, { description: 'Referrals the acting organization sent or logged. Newest first unless `sort` says otherwise.' })
   referralOutbox(@Ctx() ctx: RequestContext, @Args(() => ReferralListArgs) args: ReferralListArgs, @Info() info: GraphQLResolveInfo) {
-    return listReferrals(ctx, ReferralBox.OUTBOX, args, Selection.of(info)?.at('edges', 'node') ?? null);
+    return listReferrals(ctx, ReferralBox.OUTBOX, args, connectionSelection(info));
   }
 
   @Authorized(Permission.REFERRALS_READ)

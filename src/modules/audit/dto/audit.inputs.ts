@@ -1,10 +1,10 @@
 import { IsId } from '../../../common/validation';
 import { MaxLength } from 'class-validator';
 import { ArgsType, Field, ID } from 'type-graphql';
-import { PageArgs } from '../../../common/pagination';
+import { BidirectionalPageArgs } from '../../../common/pagination';
 
 @ArgsType()
-export class AuditEventsArgs extends PageArgs {
+export class AuditEventsArgs extends BidirectionalPageArgs {
   @Field(() => ID, { nullable: true, description: 'Only events about this record, e.g. one client or referral.' })
   @IsId()
   entityId?: string | null;

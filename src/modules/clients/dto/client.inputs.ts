@@ -2,7 +2,7 @@ import { IsId, NOT_BLANK } from '../../../common/validation';
 import { ArrayMaxSize, ArrayUnique, IsEmail, Length, Matches, MaxLength } from 'class-validator';
 import { IdempotentInput } from '../../operations/dto/idempotent.input';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { PageArgs } from '../../../common/pagination';
+import { BidirectionalPageArgs } from '../../../common/pagination';
 import { DateTimeScalar, LocalDateScalar, LocaleScalar } from '../../../common/scalars';
 import { ClientField } from '../client-field';
 import { AgeBand, ConsentMethod, Sex, Vulnerability } from '../client.enums';
@@ -158,7 +158,7 @@ export class RevokeConsentInput {
 }
 
 @ArgsType()
-export class ClientsArgs extends PageArgs {
+export class ClientsArgs extends BidirectionalPageArgs {
   @Field(() => String, { nullable: true, description: 'Text in the full or preferred name; case and accents are ignored.' })
   @MaxLength(200)
   search?: string | null;

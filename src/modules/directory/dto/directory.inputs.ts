@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { IdempotentInput } from '../../operations/dto/idempotent.input';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { PageArgs } from '../../../common/pagination';
+import { BidirectionalPageArgs } from '../../../common/pagination';
 import { LatitudeScalar, LocaleScalar, LongitudeScalar } from '../../../common/scalars';
 import { ServiceStatus } from '../service.entity';
 
@@ -165,7 +165,7 @@ export class UpdateServiceCapacityInput extends ServiceCapacityInput {
 }
 
 @ArgsType()
-export class ServicesArgs extends PageArgs {
+export class ServicesArgs extends BidirectionalPageArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Text in the name, description or eligibility, in any script; case and accents are ignored ("phuc hoi" finds "Phục hồi").',

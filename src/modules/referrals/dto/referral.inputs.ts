@@ -2,7 +2,7 @@ import { IsId, NOT_BLANK } from '../../../common/validation';
 import { ArrayMaxSize, ArrayUnique, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IdempotentInput } from '../../operations/dto/idempotent.input';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { PageArgs } from '../../../common/pagination';
+import { BidirectionalPageArgs } from '../../../common/pagination';
 import { DateTimeScalar, LocalDateScalar } from '../../../common/scalars';
 import { ClientField } from '../../clients/client-field';
 import { OutcomeReason, ReferralOutcome, Urgency } from '../referral.enums';
@@ -213,7 +213,7 @@ export class ReferralFilter {
 }
 
 @ArgsType()
-export class ReferralListArgs extends PageArgs {
+export class ReferralListArgs extends BidirectionalPageArgs {
   @Field(() => ReferralFilter, { nullable: true, description: 'What to include.' })
   @ValidateNested()
   filter?: ReferralFilter | null;
