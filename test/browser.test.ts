@@ -143,6 +143,7 @@ function serveExample(): Promise<Server> {
     expect(await row.innerText()).toContain('Trần Văn Minh');
     expect(await row.innerText()).toContain('Trung tâm Công tác xã hội Quận 3');
     expect(await page.locator('#organization').innerText()).toBe('Signed in to Saigon Children Shelter');
+    expect(await page.locator('#count').innerText()).toBe('1 referral');
 
     await row.getByRole('button', { name: 'Open' }).click();
     await page.locator('#timeline li').first().waitFor();

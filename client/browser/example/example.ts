@@ -48,6 +48,7 @@ async function loadInbox(): Promise<void> {
   });
   $('referrals').replaceChildren(...rows);
   $('empty').hidden = rows.length > 0;
+  $('count').textContent = `${referralInbox.totalCount} referral${referralInbox.totalCount === 1 ? '' : 's'}`;
 }
 
 async function openReferral(id: string): Promise<void> {
