@@ -11,7 +11,8 @@ import { programMembersLoader, programResultsLoader } from './program.loaders';
 
 /**
  * One row per indicator, period and cell (overall, then each value of each dimension the indicator
- * is reported by), from the same suppressed metrics the API shows: an export never says more.
+ * is reported by, or of `disaggregateBy` alone when given), from the same suppressed metrics the API
+ * shows: an export never says more.
  */
 interface ExportRow {
   result: ProgramResult;
@@ -28,7 +29,10 @@ async function exportRows(ctx: RequestContext, args: ProgramMetricsArgs): Promis
   const overall = await programMetrics(ctx, { ...args, disaggregateBy: null });
   const results = await ctx.loader(programResultsLoader).load(overall.program);
   const resultOf = new Map(results.map((result) => [result.id, result]));
-  const dimensions = [...new Set(overall.periods[0]?.indicators.flatMap((p) => p.indicator.disaggregations) ?? [])];
+  // Without `disaggregateBy`, every dimension each indicator is reported by; with it, that one alone.
+  const exported = (indicator: Indicator) =>
+    args.disaggregateBy ? indicator.disaggregations.filter((dimension) => dimension === args.disaggregateBy) : indicator.disaggregations;
+  const dimensions = [...new Set(overall.periods[0]?.indicators.flatMap((p) => exported(p.indicator)) ?? [])];
   const byDimension = new Map<Dimension, ProgramMetrics>();
   for (const dimension of dimensions) byDimension.set(dimension, await programMetrics(ctx, { ...args, disaggregateBy: dimension }));
 
@@ -37,7 +41,7 @@ async function exportRows(ctx: RequestContext, args: ProgramMetricsArgs): Promis
     period.indicators.forEach((progress, i) => {
       const base = { result: resultOf.get(progress.indicator.resultId)!, indicator: progress.indicator, periodStart: period.periodStart, periodEnd: period.periodEnd };
       rows.push({ ...base, dimension: null, dimensionValue: null, target: progress.target, actual: progress.actual });
-      for (const dimension of progress.indicator.disaggregations) {
+      for (const dimension of exported(progress.indicator)) {
         for (const cell of byDimension.get(dimension)!.periods[p].indicators[i].breakdown) {
           rows.push({ ...base, dimension, dimensionValue: cell.value, target: cell.target, actual: cell.actual });
         }

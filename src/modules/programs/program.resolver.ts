@@ -89,7 +89,7 @@ export class ProgramResolver {
   @Query(() => String, {
     complexity: exportCost,
     description:
-      "A programme's results as CSV (RFC 4180, UTF-8): one row per indicator, period and cell (overall, then each value of each dimension the indicator is reported by), with the same suppression as `programMetrics`. Any active member, and API keys with METRICS_READ.",
+      "A programme's results as CSV (RFC 4180, UTF-8): one row per indicator, period and cell: overall, then each value of each dimension the indicator is reported by, or, with `disaggregateBy`, of that dimension only (for the indicators reported by it). The same suppression as `programMetrics`. Any active member, and API keys with METRICS_READ.",
   })
   programResultsCsv(@Ctx() ctx: RequestContext, @Args(() => ProgramMetricsArgs) args: ProgramMetricsArgs) {
     return programResultsCsv(ctx, args);
@@ -100,7 +100,7 @@ export class ProgramResolver {
   @Query(() => String, {
     complexity: exportCost,
     description:
-      "A programme's results as an IATI 2.03 activity document (iati-activities XML): result → indicator → baseline / period → target / actual, disaggregations as dimensions, suppressed actuals without a value. Any active member, and API keys with METRICS_READ.",
+      "A programme's results as an IATI 2.03 activity document (iati-activities XML): result → indicator → baseline / period → target / actual, disaggregations as dimensions (every dimension each indicator is reported by, or, with `disaggregateBy`, that dimension only), suppressed actuals without a value. Any active member, and API keys with METRICS_READ.",
   })
   programIatiXml(@Ctx() ctx: RequestContext, @Args(() => ProgramMetricsArgs) args: ProgramMetricsArgs) {
     return programIatiXml(ctx, args);
