@@ -3,11 +3,14 @@ import { OrganizationKind } from '../organizations/organization.entity';
 import { organizationLoader } from '../organizations/organization.loaders';
 import type { ProgramMetricsArgs } from './dto/program.inputs';
 import type { Indicator, ProgramResult } from './indicator.entity';
-import { programMetrics } from './metrics.service';
+import { forbidden } from '../../common/errors';
+import { exportPath, type CreateExportLinkInput, type ExportLink } from './export-links';
+import { periodsOfRange, programMetrics } from './metrics.service';
 import type { MetricValueShape, ProgramMetrics, SuppressionReason } from './metrics.types';
 import { Dimension, IndicatorDirection, IndicatorMeasure, ProgramMemberRole, ResultType } from './program.enums';
 import type { Program } from './program.entity';
 import { programMembersLoader, programResultsLoader } from './program.loaders';
+import { getProgram, requireRole } from './program.service';
 
 /**
  * One row per indicator, period and cell (overall, then each value of each dimension the indicator
@@ -201,4 +204,35 @@ export async function programIatiXml(ctx: RequestContext, args: ProgramMetricsAr
     resultsXml +
     `</iati-activity></iati-activities>\n`
   );
+}
+
+/**
+ * A short-lived link that downloads an export without a header (GET /exports/programs/…?token=…),
+ * for a person in a browser. Refused as the export itself would be at this moment (NOT_FOUND for a
+ * programme the organization is not in, PROGRAM_ROLE while only invited, BAD_USER_INPUT for the
+ * range); the download checks everything again, with the session the link names.
+ *
+ * API keys get none: a key's holder downloads with `Authorization: Bearer <key>`, and a link made
+ * for a key could only be checked again later by putting something of the key into the URL.
+ */
+export async function createExportLink(ctx: RequestContext, input: CreateExportLinkInput): Promise<ExportLink> {
+  const principal = await ctx.requirePrincipal();
+  if (principal.kind !== 'user') {
+    throw forbidden('Download links are for people signed in; with an API key, download with `Authorization: Bearer <key>` instead');
+  }
+  periodsOfRange(input, ['input']);
+  const program = await getProgram(ctx, input.programId, ['input', 'programId']);
+  await requireRole(ctx, program, Object.values(ProgramMemberRole), 'read its metrics');
+  const { token, expiresAt } = await ctx.services.exportLinks.sign({
+    userId: principal.userId,
+    organizationId: principal.organizationId,
+    sessionId: principal.sessionId,
+    programId: program.id,
+    format: input.format,
+    periodType: input.periodType,
+    from: input.from,
+    to: input.to,
+    disaggregateBy: input.disaggregateBy ?? null,
+  });
+  return { url: `${exportPath(program.id, input.format)}?token=${token}`, expiresAt };
 }

@@ -30,7 +30,8 @@ import {
   SubmitReportedValueInput,
 } from './dto/program.inputs';
 import { Indicator, IndicatorTarget, ProgramResult } from './indicator.entity';
-import { programIatiXml, programResultsCsv } from './export.service';
+import { createExportLink, programIatiXml, programResultsCsv } from './export.service';
+import { CreateExportLinkInput, ExportLink } from './export-links';
 import { exportCost, metricsCost } from './metrics-cost';
 import { ProgramMetrics } from './metrics.types';
 import { programMetrics } from './metrics.service';
@@ -104,6 +105,15 @@ export class ProgramResolver {
   })
   programIatiXml(@Ctx() ctx: RequestContext, @Args(() => ProgramMetricsArgs) args: ProgramMetricsArgs) {
     return programIatiXml(ctx, args);
+  }
+
+  @Authorized(Permission.METRICS_READ)
+  @Mutation(() => ExportLink, {
+    description:
+      'Makes a short-lived link (EXPORT_LINK_TTL_SECONDS, 5 minutes by default) that downloads `programResultsCsv` or `programIatiXml` as a file without any header, for a browser. The download is checked again as you, with this session: it stops working when the session ends, and answers as the field would then. People only (an API key downloads with its `Authorization` header); any active member.',
+  })
+  createExportLink(@Ctx() ctx: RequestContext, @Arg('input', () => CreateExportLinkInput) input: CreateExportLinkInput) {
+    return createExportLink(ctx, input);
   }
 
   @Authorized(Permission.CLIENTS_READ)
