@@ -133,7 +133,7 @@ describe('downloading a programme export with a bearer token', () => {
   it('refuses a request without credentials with 401, and bad parameters with 400 BAD_USER_INPUT, as JSON errors', async () => {
     expect(await errorOf(await download(csvPath(), { query: range }))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     expect(await errorOf(await download(csvPath(), { token: 'not-a-token', query: range }))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
-    for (const query of [
+    const invalid: Record<string, string>[] = [
       { ...range, from: '2026-13-01' },
       { ...range, periodType: 'WEEK' },
       { ...range, disaggregateBy: 'SHOE_SIZE' },
@@ -141,7 +141,8 @@ describe('downloading a programme export with a bearer token', () => {
       { periodType: 'MONTH', from: '2020-01-01', to: '2026-12-31', disaggregateBy: 'SEX' },
       { from: '2026-07-01' },
       { ...range, programme: 'x' },
-    ]) {
+    ];
+    for (const query of invalid) {
       const res = await download(csvPath(), { token: lead.token, query });
       expect([query, res.headers.get('content-type')]).toEqual([query, expect.stringContaining('application/json')]);
       expect([query, await errorOf(res)]).toEqual([query, expect.objectContaining({ status: 400, code: 'BAD_USER_INPUT' })]);
