@@ -98,6 +98,8 @@ describe('downloading a programme export with a bearer token', () => {
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="program-${programId}-results-quarter-2026-07-01-to-2026-09-30.csv"`);
       expect(res.headers.get('cache-control')).toBe('no-store');
+      // A page opened from the file never sends a signed link on as a Referer.
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('transfer-encoding')).toBe('chunked');
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       const body = await res.text();
@@ -172,6 +174,14 @@ describe('downloading a programme export with a bearer token', () => {
     }
     const link = await createLink(outsider.token);
     expect(errorCodes(link)).toEqual(['NOT_FOUND']);
+  });
+
+  it('are listed by GET /', async () => {
+    const about = (await (await fetch(`${origin()}/`)).json()) as { downloads: Record<string, string> };
+    expect(about.downloads).toMatchObject({
+      programResultsCsv: expect.stringMatching(/^\/exports\/programs\/\{programId\}\/results\.csv/),
+      programIatiXml: expect.stringMatching(/^\/exports\/programs\/\{programId\}\/iati\.xml/),
+    });
   });
 
   it('writes no audit entry, as the export field writes none (aggregates only: no personal data is read)', async () => {
