@@ -1,15 +1,15 @@
 import { loadConfig, unsafeSettings } from './config';
 
 describe('configuration', () => {
-  it('refuses to start in production without a token secret, an application-role password or a webhook secret key', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: is required in production[\s\S]*APP_DB_PASSWORD[\s\S]*WEBHOOK_SECRET_KEY/);
+  it('refuses to start in production without a token secret, an export-link secret, an application-role password or a webhook secret key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: is required in production[\s\S]*EXPORT_LINK_SECRET: is required in production[\s\S]*APP_DB_PASSWORD[\s\S]*WEBHOOK_SECRET_KEY/);
   });
 
   it('never exposes error details or introspection in production, whatever else is set', () => {
-    const config = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', WEBHOOK_SECRET_KEY: 'x'.repeat(43) + '=' });
+    const config = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), EXPORT_LINK_SECRET: 'y'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', WEBHOOK_SECRET_KEY: 'x'.repeat(43) + '=' });
     expect(config.graphql).toMatchObject({ exposeErrorDetails: false, introspection: false, csrfPrevention: true });
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', WEBHOOK_SECRET_KEY: 'x'.repeat(43) + '=', EXPOSE_ERROR_DETAILS: 'true' }),
+      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), EXPORT_LINK_SECRET: 'y'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', WEBHOOK_SECRET_KEY: 'x'.repeat(43) + '=', EXPOSE_ERROR_DETAILS: 'true' }),
     ).toThrow(/EXPOSE_ERROR_DETAILS/);
   });
 
@@ -23,7 +23,7 @@ describe('configuration', () => {
     expect(development.join('\n')).toMatch(/sign-up is open[\s\S]*TOKEN_SECRET[\s\S]*WEBHOOK_SECRET_KEY[\s\S]*APP_DB_PASSWORD/);
     const webhookSecretKey = 'x'.repeat(43) + '=';
     const embeddedProduction = unsafeSettings(
-      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', SIGN_UP_ENABLED: 'false', WEBHOOK_SECRET_KEY: webhookSecretKey }),
+      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), EXPORT_LINK_SECRET: 'y'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', SIGN_UP_ENABLED: 'false', WEBHOOK_SECRET_KEY: webhookSecretKey }),
     );
     expect(embeddedProduction).toEqual([expect.stringMatching(/embedded PostgreSQL[\s\S]*DATABASE_URL/)]);
     expect(
@@ -31,6 +31,7 @@ describe('configuration', () => {
         loadConfig({
           NODE_ENV: 'production',
           TOKEN_SECRET: 'x'.repeat(32),
+          EXPORT_LINK_SECRET: 'y'.repeat(32),
           APP_DB_PASSWORD: 'a-strong-password',
           SIGN_UP_ENABLED: 'false',
           DATABASE_URL: 'postgres://owner:secret@db.example.org/ngo',
@@ -52,7 +53,7 @@ describe('configuration', () => {
       expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS/);
     }
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', WEBHOOK_SECRET_KEY: 'x'.repeat(43) + '=', CORS_ORIGINS: '*' }),
+      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), EXPORT_LINK_SECRET: 'y'.repeat(32), APP_DB_PASSWORD: 'a-strong-password', WEBHOOK_SECRET_KEY: 'x'.repeat(43) + '=', CORS_ORIGINS: '*' }),
     ).toThrow(/CORS_ORIGINS: must name/);
   });
 });

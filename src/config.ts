@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const DEV_TOKEN_SECRET = 'dev-only-token-secret-change-me-0123456789abcdef';
@@ -65,6 +66,8 @@ const schema = z
     TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
     REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(30 * 24 * 3600),
+    EXPORT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     INVITATION_TTL_SECONDS: z.coerce.number().int().min(300).default(7 * 24 * 3600),
     SIGN_UP_ENABLED: booleanString.default(true),
     SIGN_IN_THROTTLE: booleanString.default(true),
@@ -98,6 +101,9 @@ const schema = z
     if (env.NODE_ENV !== 'production') return;
     if (!env.TOKEN_SECRET) {
       issues.addIssue({ code: 'custom', path: ['TOKEN_SECRET'], message: 'is required in production' });
+    }
+    if (!env.EXPORT_LINK_SECRET) {
+      issues.addIssue({ code: 'custom', path: ['EXPORT_LINK_SECRET'], message: 'is required in production (32+ random characters, e.g. `openssl rand -base64 32`)' });
     }
     if (!env.APP_DATABASE_URL && !env.APP_DB_PASSWORD) {
       issues.addIssue({
@@ -168,6 +174,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Sign-in attempts counted per account and per client address, with a backoff (sign-in-throttle.ts). */
       signInThrottle: e.SIGN_IN_THROTTLE,
       argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
+    },
+    /**
+     * Signed download links (createExportLink): the HS256 key and how long a link works. Without
+     * EXPORT_LINK_SECRET (development, tests) each process makes up its own key: links then work only
+     * on the instance that made them, and until it restarts.
+     */
+    exportLinks: {
+      secret: e.EXPORT_LINK_SECRET ?? randomBytes(32).toString('base64url'),
+      ttlSeconds: e.EXPORT_LINK_TTL_SECONDS,
     },
     graphql: {
       introspection,

@@ -5,6 +5,7 @@ export type Logger = pino.Logger;
 export function createLogger(level: string): Logger {
   return pino({
     level,
-    redact: { paths: ['req.headers.authorization', '*.password', '*.token', '*.refreshToken'], remove: true },
+    // Download links carry their token in the query string (`?token=`): never log it with a request.
+    redact: { paths: ['req.headers.authorization', 'req.query.token', '*.password', '*.token', '*.refreshToken'], remove: true },
   });
 }

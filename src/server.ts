@@ -32,6 +32,8 @@ import { JobRunner } from './modules/jobs/job-runner';
 import { startSubscriptions, type SubscriptionServer } from './subscriptions';
 import { renderSchema } from './schema';
 import { existsSync, readFileSync } from 'node:fs';
+import { ExportLinks } from './modules/programs/export-links';
+import { downloadRoutes } from './modules/programs/export.routes';
 import { dirname, join } from 'node:path';
 
 /**
@@ -131,17 +133,28 @@ function documentSizeLimit(maxBytes: number): RequestHandler {
   };
 }
 
+/** Reads the `Authorization` header into `res.locals.credential`, for the fair share and the GraphQL context. */
+function presentedCredential(credentials: Credentials): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      res.locals.credential = await credentialFrom(req.headers.authorization, credentials);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
 /**
  * The fair share's first check, before the body is read or parsed: a request whose organization (by
  * its signed token) or API key already has its share in flight on this instance is refused here,
  * cheaply, since a refused client may come straight back; the admission ends when the response does.
- * The credential is kept for the GraphQL context, which verifies it no second time.
+ * The credential (res.locals.credential, read before) is kept for the GraphQL context, which verifies
+ * it no second time.
  */
-function fairShareGate(fairShare: FairShare, credentials: Credentials): RequestHandler {
-  return async (req, res, next) => {
-    const credential = await credentialFrom(req.headers.authorization, credentials);
-    res.locals.credential = credential;
-    const holder = shareHolderOf(credential);
+function fairShareGate(fairShare: FairShare): RequestHandler {
+  return async (_req, res, next) => {
+    const holder = shareHolderOf(res.locals.credential as Credential | null);
     if (!holder) return next();
     let release: () => void;
     try {
@@ -190,6 +203,7 @@ export async function startServer(options: {
     enforceRateLimit,
     admit: (holder, share, hold) => fairShare.admit(holder, share, hold),
     mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
+    exportLinks: new ExportLinks(config.exportLinks),
   };
 
   const app = express();
@@ -268,6 +282,11 @@ export async function startServer(options: {
       schema: '/schema.graphql',
       explorer: config.graphql.explorer ? '/explorer/' : null,
       health: { live: '/healthz', ready: '/readyz' },
+      downloads: {
+        programResultsCsv: '/exports/programs/{programId}/results.csv?periodType=&from=&to=&disaggregateBy=',
+        programIatiXml: '/exports/programs/{programId}/iati.xml?periodType=&from=&to=&disaggregateBy=',
+        authentication: 'Authorization: Bearer <access token or API key>, or a signed link from the createExportLink mutation',
+      },
       documentation: 'README.md and docs/ (api-guide.md, errors.md, tenancy.md, operating.md) in the source',
     });
   });
@@ -297,18 +316,30 @@ export async function startServer(options: {
       next();
     });
   }
+  // Browsers on the listed origins may call the API; credentials travel as bearer tokens, never cookies.
+  const corsOptions = {
+    origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    credentials: false,
+    maxAge: 86_400,
+  };
+  // Downloads: the export fields as files, by bearer header or signed link (see export.routes.ts).
+  app.use('/exports', cors({ ...corsOptions, methods: ['GET', 'OPTIONS'], exposedHeaders: [...corsOptions.exposedHeaders, 'content-disposition'] }));
+  app.use(
+    downloadRoutes({
+      apollo,
+      services,
+      credentialFrom: (header) => credentialFrom(header, credentials),
+      gates: [fairShareGate(fairShare)],
+    }),
+  );
   app.use(
     '/graphql',
-    // Browsers on the listed origins may call the API; credentials travel as bearer tokens, never cookies.
-    cors({
-      origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
-      methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
-      exposedHeaders: ['x-request-id', 'retry-after'],
-      credentials: false,
-      maxAge: 86_400,
-    }),
-    fairShareGate(fairShare, credentials),
+    cors(corsOptions),
+    presentedCredential(credentials),
+    fairShareGate(fairShare),
     express.json({ limit: '1mb' }),
     documentSizeLimit(config.graphql.maxDocumentBytes),
     ...(config.graphql.persistedQueriesOnly ? [persistedQueriesOnly()] : []),

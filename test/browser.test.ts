@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { signUpOrganization } from './factories';
+import { readFile } from 'node:fs/promises';
+import { CreateExportLinkDocument } from './generated/graphql';
+import { dataOf, signUpOrganization } from './factories';
+import { createProgram } from './factories/programs';
 import { partner, recordConsent, registerClient, sendReferral } from './factories/referrals';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -166,5 +169,29 @@ function serveExample(): Promise<Server> {
     await page.locator('#error').getByText('The API could not be reached').waitFor();
     await refused;
     expect(await page.locator('#inbox').isHidden()).toBe(true);
+  }, 60_000);
+
+  it("a signed link to a programme's CSV, followed in the browser, downloads the file", async () => {
+    const lead = await signUpOrganization(app, { name: 'Trung tâm Công tác xã hội tỉnh Lào Cai', kind: 'GOVERNMENT_AGENCY' });
+    const program = await createProgram(app, lead, { name: 'Phục hồi chức năng 2026' });
+    const { createExportLink } = dataOf(
+      await app.request(
+        CreateExportLinkDocument,
+        { input: { programId: program.id, format: 'CSV', periodType: 'QUARTER', from: '2026-01-01', to: '2026-03-31' } },
+        { token: lead.token },
+      ),
+    );
+    const link = new URL(createExportLink.url, app.url).toString();
+
+    // A page on the front end's origin with the link, as a front end would show it: no header, no token of its own.
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${examplePort}/`);
+    await page.evaluate(`document.body.insertAdjacentHTML('beforeend', '<a href=${JSON.stringify(link)}>Download results (CSV)</a>')`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('Download results (CSV)').click()]);
+
+    expect(download.suggestedFilename()).toMatch(/^program-.*\.csv$/);
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('result_type,result,indicator_code,indicator,period_start,period_end,dimension,dimension_value,target,actual,suppressed');
+    expect(outside).toEqual([]);
   }, 60_000);
 });

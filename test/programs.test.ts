@@ -200,6 +200,12 @@ describe('a joint programme reported to its funder', () => {
     expect(csvRows).toContain('OUTPUT,Older people regain mobility,OP1.1,Older people receiving physical rehabilitation,2026-07-01,2026-09-30,,,20,9,');
     expect(csvRows).toContain('OUTPUT,Older people regain mobility,OP1.1,Older people receiving physical rehabilitation,2026-07-01,2026-09-30,SEX,FEMALE,10,,BELOW_THRESHOLD');
     expect(csvRows).toContain('OUTPUT,Older people regain mobility,OP1.2,Cash transfers paid (million VND),2026-07-01,2026-09-30,,,50,42,');
+    // With disaggregateBy, the overall rows and that dimension's only.
+    const byAgeCsv = dataOf(await app.request(ProgramResultsCsvDocument, { ...range, disaggregateBy: 'AGE_BAND' }, { token: funderKey.secret })).programResultsCsv;
+    const byAgeRows = byAgeCsv.trimEnd().split('\r\n').slice(1);
+    expect(new Set(byAgeRows.map((row) => row.split(',')[6]))).toEqual(new Set(['', 'AGE_BAND']));
+    expect(byAgeRows.filter((row) => row.split(',')[6] === '')).toEqual(csvRows.slice(1).filter((row) => row.split(',')[6] === ''));
+    expect(new Set(csvRows.slice(1).map((row) => row.split(',')[6]))).toEqual(new Set(['', 'SEX', 'AGE_BAND']));
     const iati = dataOf(await app.request(ProgramIatiXmlDocument, range, { token: funderKey.secret })).programIatiXml;
     expect(await validateIatiActivities(iati)).toEqual({ valid: true, errors: [] });
     expect(iati).toContain('<actual value="9"></actual>');

@@ -3,15 +3,19 @@ import { OrganizationKind } from '../organizations/organization.entity';
 import { organizationLoader } from '../organizations/organization.loaders';
 import type { ProgramMetricsArgs } from './dto/program.inputs';
 import type { Indicator, ProgramResult } from './indicator.entity';
-import { programMetrics } from './metrics.service';
+import { forbidden } from '../../common/errors';
+import { exportPath, type CreateExportLinkInput, type ExportLink } from './export-links';
+import { periodsOfRange, programMetrics } from './metrics.service';
 import type { MetricValueShape, ProgramMetrics, SuppressionReason } from './metrics.types';
 import { Dimension, IndicatorDirection, IndicatorMeasure, ProgramMemberRole, ResultType } from './program.enums';
 import type { Program } from './program.entity';
 import { programMembersLoader, programResultsLoader } from './program.loaders';
+import { getProgram, requireRole } from './program.service';
 
 /**
  * One row per indicator, period and cell (overall, then each value of each dimension the indicator
- * is reported by), from the same suppressed metrics the API shows: an export never says more.
+ * is reported by, or of `disaggregateBy` alone when given), from the same suppressed metrics the API
+ * shows: an export never says more.
  */
 interface ExportRow {
   result: ProgramResult;
@@ -28,7 +32,10 @@ async function exportRows(ctx: RequestContext, args: ProgramMetricsArgs): Promis
   const overall = await programMetrics(ctx, { ...args, disaggregateBy: null });
   const results = await ctx.loader(programResultsLoader).load(overall.program);
   const resultOf = new Map(results.map((result) => [result.id, result]));
-  const dimensions = [...new Set(overall.periods[0]?.indicators.flatMap((p) => p.indicator.disaggregations) ?? [])];
+  // Without `disaggregateBy`, every dimension each indicator is reported by; with it, that one alone.
+  const exported = (indicator: Indicator) =>
+    args.disaggregateBy ? indicator.disaggregations.filter((dimension) => dimension === args.disaggregateBy) : indicator.disaggregations;
+  const dimensions = [...new Set(overall.periods[0]?.indicators.flatMap((p) => exported(p.indicator)) ?? [])];
   const byDimension = new Map<Dimension, ProgramMetrics>();
   for (const dimension of dimensions) byDimension.set(dimension, await programMetrics(ctx, { ...args, disaggregateBy: dimension }));
 
@@ -37,7 +44,7 @@ async function exportRows(ctx: RequestContext, args: ProgramMetricsArgs): Promis
     period.indicators.forEach((progress, i) => {
       const base = { result: resultOf.get(progress.indicator.resultId)!, indicator: progress.indicator, periodStart: period.periodStart, periodEnd: period.periodEnd };
       rows.push({ ...base, dimension: null, dimensionValue: null, target: progress.target, actual: progress.actual });
-      for (const dimension of progress.indicator.disaggregations) {
+      for (const dimension of exported(progress.indicator)) {
         for (const cell of byDimension.get(dimension)!.periods[p].indicators[i].breakdown) {
           rows.push({ ...base, dimension, dimensionValue: cell.value, target: cell.target, actual: cell.actual });
         }
@@ -197,4 +204,35 @@ export async function programIatiXml(ctx: RequestContext, args: ProgramMetricsAr
     resultsXml +
     `</iati-activity></iati-activities>\n`
   );
+}
+
+/**
+ * A short-lived link that downloads an export without a header (GET /exports/programs/…?token=…),
+ * for a person in a browser. Refused as the export itself would be at this moment (NOT_FOUND for a
+ * programme the organization is not in, PROGRAM_ROLE while only invited, BAD_USER_INPUT for the
+ * range); the download checks everything again, with the session the link names.
+ *
+ * API keys get none: a key's holder downloads with `Authorization: Bearer <key>`, and a link made
+ * for a key could only be checked again later by putting something of the key into the URL.
+ */
+export async function createExportLink(ctx: RequestContext, input: CreateExportLinkInput): Promise<ExportLink> {
+  const principal = await ctx.requirePrincipal();
+  if (principal.kind !== 'user') {
+    throw forbidden('Download links are for people signed in; with an API key, download with `Authorization: Bearer <key>` instead');
+  }
+  periodsOfRange(input, ['input']);
+  const program = await getProgram(ctx, input.programId, ['input', 'programId']);
+  await requireRole(ctx, program, Object.values(ProgramMemberRole), 'read its metrics');
+  const { token, expiresAt } = await ctx.services.exportLinks.sign({
+    userId: principal.userId,
+    organizationId: principal.organizationId,
+    sessionId: principal.sessionId,
+    programId: program.id,
+    format: input.format,
+    periodType: input.periodType,
+    from: input.from,
+    to: input.to,
+    disaggregateBy: input.disaggregateBy ?? null,
+  });
+  return { url: `${exportPath(program.id, input.format)}?token=${token}`, expiresAt };
 }

@@ -41,11 +41,13 @@ export const metricsCost: ComplexityEstimator = ({ args, childComplexity }) => {
 };
 
 /**
- * An export writes a row per indicator, period and cell, and may use every dimension: priced at every
- * dimension's cells per period. Indicators are not in the price (the request does not say how many a
- * programme has); heavy requests' own share and statement timeout bound what they add.
+ * An export writes a row per indicator, period and cell, and may use every dimension (or only
+ * `disaggregateBy`'s): priced at those dimensions' cells per period. Indicators are not in the price
+ * (the request does not say how many a programme has); heavy requests' own share and statement
+ * timeout bound what they add.
  */
 export const exportCost: ComplexityEstimator = ({ args }) => {
-  const cells = 1 + Object.values(Dimension).reduce((sum, dimension) => sum + valueCount(dimension), 0);
+  const asked = Object.values(Dimension).includes(args.disaggregateBy as Dimension) ? [args.disaggregateBy as Dimension] : Object.values(Dimension);
+  const cells = 1 + asked.reduce((sum, dimension) => sum + valueCount(dimension), 0);
   return periodsAsked(args) * cells * EXPORT_ROW_COST;
 };

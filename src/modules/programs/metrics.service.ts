@@ -100,10 +100,16 @@ interface MetricInputs {
 const periodKey = (period: Period) => `${period.type}|${period.start}`;
 const cellKey = (metric: string, category: string, period: Period, value: string) => `${metric}|${category}|${period.type}|${period.start}|${value}`;
 
-export async function programMetrics(ctx: RequestContext, args: ProgramMetricsArgs): Promise<ProgramMetrics> {
-  if (args.from > args.to) throw badInput('`from` must not be after `to`', ['from']);
+/** The starts of the periods a range asks for; BAD_USER_INPUT for `from` after `to` or more than MAX_PERIODS (`argumentPath`: where the range's arguments are). */
+export function periodsOfRange(args: Pick<ProgramMetricsArgs, 'from' | 'to' | 'periodType'>, argumentPath: readonly string[] = []): string[] {
+  if (args.from > args.to) throw badInput('`from` must not be after `to`', [...argumentPath, 'from']);
   const starts = periodStarts(args.from, args.to, args.periodType, MAX_PERIODS);
-  if (starts.length > MAX_PERIODS) throw badInput(`At most ${MAX_PERIODS} periods per request: narrow the range or use a longer period`, ['to']);
+  if (starts.length > MAX_PERIODS) throw badInput(`At most ${MAX_PERIODS} periods per request: narrow the range or use a longer period`, [...argumentPath, 'to']);
+  return starts;
+}
+
+export async function programMetrics(ctx: RequestContext, args: ProgramMetricsArgs): Promise<ProgramMetrics> {
+  const starts = periodsOfRange(args);
   const inputs = await loadInputs(ctx, args, starts);
   const decisions = decide(inputs);
   return {

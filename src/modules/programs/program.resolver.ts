@@ -30,7 +30,8 @@ import {
   SubmitReportedValueInput,
 } from './dto/program.inputs';
 import { Indicator, IndicatorTarget, ProgramResult } from './indicator.entity';
-import { programIatiXml, programResultsCsv } from './export.service';
+import { createExportLink, programIatiXml, programResultsCsv } from './export.service';
+import { CreateExportLinkInput, ExportLink } from './export-links';
 import { exportCost, metricsCost } from './metrics-cost';
 import { ProgramMetrics } from './metrics.types';
 import { programMetrics } from './metrics.service';
@@ -89,7 +90,7 @@ export class ProgramResolver {
   @Query(() => String, {
     complexity: exportCost,
     description:
-      "A programme's results as CSV (RFC 4180, UTF-8): one row per indicator, period and cell (overall, then each value of each dimension the indicator is reported by), with the same suppression as `programMetrics`. Any active member, and API keys with METRICS_READ.",
+      "A programme's results as CSV (RFC 4180, UTF-8): one row per indicator, period and cell: overall, then each value of each dimension the indicator is reported by, or, with `disaggregateBy`, of that dimension only (for the indicators reported by it). The same suppression as `programMetrics`. Any active member, and API keys with METRICS_READ.",
   })
   programResultsCsv(@Ctx() ctx: RequestContext, @Args(() => ProgramMetricsArgs) args: ProgramMetricsArgs) {
     return programResultsCsv(ctx, args);
@@ -100,10 +101,19 @@ export class ProgramResolver {
   @Query(() => String, {
     complexity: exportCost,
     description:
-      "A programme's results as an IATI 2.03 activity document (iati-activities XML): result → indicator → baseline / period → target / actual, disaggregations as dimensions, suppressed actuals without a value. Any active member, and API keys with METRICS_READ.",
+      "A programme's results as an IATI 2.03 activity document (iati-activities XML): result → indicator → baseline / period → target / actual, disaggregations as dimensions (every dimension each indicator is reported by, or, with `disaggregateBy`, that dimension only), suppressed actuals without a value. Any active member, and API keys with METRICS_READ.",
   })
   programIatiXml(@Ctx() ctx: RequestContext, @Args(() => ProgramMetricsArgs) args: ProgramMetricsArgs) {
     return programIatiXml(ctx, args);
+  }
+
+  @Authorized(Permission.METRICS_READ)
+  @Mutation(() => ExportLink, {
+    description:
+      'Makes a short-lived link (EXPORT_LINK_TTL_SECONDS, 5 minutes by default) that downloads `programResultsCsv` or `programIatiXml` as a file without any header, for a browser. The download is checked again as you, with this session: it stops working when the session ends, and answers as the field would then. People only (an API key downloads with its `Authorization` header); any active member.',
+  })
+  createExportLink(@Ctx() ctx: RequestContext, @Arg('input', () => CreateExportLinkInput) input: CreateExportLinkInput) {
+    return createExportLink(ctx, input);
   }
 
   @Authorized(Permission.CLIENTS_READ)

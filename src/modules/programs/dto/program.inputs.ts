@@ -260,7 +260,11 @@ export class ProgramMetricsArgs {
   @Field(() => LocalDateScalar, { description: 'End of the range (the period it falls in is included); at most 60 periods.' })
   to!: string;
 
-  @Field(() => Dimension, { nullable: true, description: 'Break every figure down by this dimension.' })
+  @Field(() => Dimension, {
+    nullable: true,
+    description:
+      "`programMetrics`: break every figure down by this dimension. Exports (`programResultsCsv`, `programIatiXml`, downloads): without it, overall rows plus every dimension each indicator is reported by; with it, overall rows plus this dimension's rows only, for the indicators reported by it.",
+  })
   disaggregateBy?: Dimension | null;
 }
 
