@@ -233,6 +233,47 @@ describe('a joint programme reported to its funder', () => {
   });
 });
 
+describe('the IATI activity export', () => {
+  it("is valid against the project's IATI 2.03 schema, which refuses it with an element out of order, a required attribute missing, a code outside its list or a malformed date", async () => {
+    const lead = await signUpOrganization(app, { kind: 'NGO' });
+    const funder = await signUpOrganization(app, { kind: 'FUNDER' });
+    const program = await createProgram(app, lead);
+    await joinProgram(app, lead, program.id, funder, 'FUNDER');
+    const asLead = { token: lead.token };
+    const outcome = dataOf(await app.request(AddProgramResultDocument, { input: { programId: program.id, type: 'OUTCOME', title: 'Older people walk unaided' } }, asLead))
+      .addProgramResult;
+    const input = { resultId: outcome.id, code: 'OC1', name: 'Share walking unaided', measure: 'PERCENTAGE', aggregation: 'SUM', source: 'REPORTED', baselineValue: 12.5, baselineYear: 2025 } as const;
+    const indicator = dataOf(await app.request(AddIndicatorDocument, { input }, asLead)).addIndicator;
+    dataOf(await app.request(SetIndicatorTargetDocument, { input: { indicatorId: indicator.id, periodType: 'QUARTER', periodStart: '2026-07-01', value: 30 } }, asLead));
+
+    const range = { programId: program.id, periodType: 'QUARTER' as const, from: '2026-07-01', to: '2026-09-30' };
+    const iati = dataOf(await app.request(ProgramIatiXmlDocument, range, { token: funder.token })).programIatiXml;
+    expect(await validateIatiActivities(iati)).toEqual({ valid: true, errors: [] });
+    expect(iati).toContain('<result type="2">');
+    expect(iati).toContain('<indicator measure="2" ascending="1">');
+    expect(iati).toContain('<baseline year="2025" value="12.5"/>');
+    expect(iati).toContain('<period><period-start iso-date="2026-07-01"/><period-end iso-date="2026-09-30"/><target value="30"></target></period>');
+
+    const edited = (pattern: RegExp, replacement: string) => {
+      expect(iati).toMatch(pattern);
+      return iati.replace(pattern, replacement);
+    };
+    const errors = async (xml: string) => {
+      const result = await validateIatiActivities(xml);
+      expect(result.valid).toBe(false);
+      return result.errors.join('\n');
+    };
+    expect(await errors(edited(/(<period-start [^>]*\/>)(<period-end [^>]*\/>)/, '$2$1'))).toMatch(
+      /Element 'period-end': This element is not expected\. Expected is \( period-start \)/,
+    );
+    expect(await errors(edited(/<result type="2">/, '<result>'))).toMatch(/Element 'result': The attribute 'type' is required but missing/);
+    expect(await errors(edited(/ role="1">/, ' role="5">'))).toMatch(/Element 'participating-org', attribute 'role': \[facet 'enumeration'\] The value '5' is not an element of the set/);
+    expect(await errors(edited(/<activity-date type="1" iso-date="2026-01-01"\/>/, '<activity-date type="1" iso-date="2026-13-01"/>'))).toMatch(
+      /attribute 'iso-date': '2026-13-01' is not a valid value of the atomic type 'xs:date'/,
+    );
+  });
+});
+
 describe('programme membership', () => {
   it('is invited by the lead and answered by the member; a removed member loses sight of the programme at once', async () => {
     const lead = await signUpOrganization(app);

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { validateXML, type XMLFileInfo, type XMLValidationResult } from 'xmllint-wasm';
 
 /**
- * The official IATI 2.03 activity schema (IATI/IATI-Schemas, branch version-2.03) with the files it
- * includes and imports; see README.txt there for provenance.
+ * The IATI 2.03 activity schema this project writes for its export (README.txt there says from which
+ * facts of the standard, and where to check them).
  */
 export const IATI_SCHEMA_DIR = join(__dirname, '..', 'fixtures', 'iati', '2.03');
 
-const MAIN_SCHEMA = 'iati-activities-schema.xsd';
-/** xs:include'd (iati-common.xsd) and xs:import'ed (xml.xsd, for xml:lang) by relative file name. */
-const SCHEMA_DEPENDENCIES = ['iati-common.xsd', 'xml.xsd'];
+const MAIN_SCHEMA = 'iati-activities-export.xsd';
+/** xs:import'ed by relative file name: the declaration of xml:lang. */
+const SCHEMA_DEPENDENCIES = ['xml-lang.xsd'];
 const DOCUMENT_NAME = 'iati-activities.xml';
 
 export interface IatiValidationResult {
@@ -42,7 +42,7 @@ function readableErrors(result: XMLValidationResult): string[] {
 }
 
 /**
- * Validates an IATI activities document against the official IATI 2.03 activity XSD, with libxml2's
+ * Validates an IATI activities document against the project's IATI 2.03 activity schema, with libxml2's
  * xmllint compiled to WebAssembly (xmllint-wasm; no system packages). A document that is not
  * well-formed is reported as invalid too. Rejects only when the validator itself cannot run (for
  * example a schema file that fails to compile), so a broken fixture never passes as "invalid XML".
@@ -54,55 +54,25 @@ export async function validateIatiActivities(xml: string): Promise<IatiValidatio
 }
 
 /**
- * The reference shape for the programme results exporter: the smallest iati-activities document
- * with one result that is valid against the IATI 2.03 activity XSD (proved by
- * test/iati-validator.test.ts).
- *
- * What the XSD enforces (element order inside each parent is fixed, xs:sequence):
- * - iati-activities: @version required (write "2.03"); @generated-datetime optional xs:dateTime;
- *   one or more iati-activity.
- * - iati-activity children, in this order, the required ones marked *:
- *   iati-identifier*, reporting-org* (@ref*, @type*, narrative+), title* (narrative+),
- *   description*+ (narrative+), participating-org*+ (@role*; @ref, @type optional),
- *   other-identifier, activity-status* (@code*), activity-date*+ (@type*, @iso-date* xs:date),
- *   contact-info, activity-scope, recipient-country, recipient-region, location, sector, tag,
- *   country-budget-items, humanitarian-scope, policy-marker, collaboration-type,
- *   default-flow-type, default-finance-type, default-aid-type, default-tied-status, budget,
- *   planned-disbursement, capital-spend, transaction, document-link, related-activity,
- *   legacy-data, conditions, result (0..n), crs-add, fss.
- *   Attributes: @last-updated-datetime (xs:dateTime), @xml:lang, @default-currency, @humanitarian,
- *   @hierarchy, @linked-data-uri, @budget-not-provided, all optional.
- * - result: @type* , @aggregation-status (xs:boolean); children title* (narrative+),
- *   description, document-link*, reference*, indicator+ (at least one).
- * - indicator: @measure*, @ascending (xs:boolean), @aggregation-status (xs:boolean); children
- *   title*, description, document-link*, reference*, baseline*, period*.
- * - baseline: @year* (xs:positiveInteger), @iso-date (xs:date), @value (string); children
- *   location*, dimension*, document-link*, comment.
- * - period: period-start* (@iso-date*), period-end* (@iso-date*), then target*, actual* (both
- *   repeatable, targets before actuals).
- * - target / actual: @value (string) only, no other attributes (no extension attributes either);
- *   children location*, dimension*, comment, document-link*, in that order.
- * - dimension: empty element, @name and @value optional strings: <dimension name="sex" value="female"/>.
- * - narrative: text, optional @xml:lang (never write xml:lang="").
- * Booleans are xs:boolean: "1"/"0"/"true"/"false". Unknown elements/attributes without a
- * namespace are rejected; extensions must be in a foreign namespace (and are not allowed as
- * attributes on target/actual).
- *
- * Codelist values are NOT checked by the XSD (they are plain strings); use these:
- * - result/@type (ResultType): 1 Output, 2 Outcome, 3 Impact, 9 Other.
- * - indicator/@measure (IndicatorMeasure): 1 Unit, 2 Percentage, 3 Nominal, 4 Ordinal,
- *   5 Qualitative (for 5, omit @value on baseline/target/actual and use comment).
- * - reporting-org/@type (OrganisationType): e.g. 21 National NGO, 22 International NGO.
- * - participating-org/@role (OrganisationRole): 1 Funding, 2 Accountable, 3 Extending, 4 Implementing.
- * - activity-status/@code (ActivityStatus): 1 Pipeline, 2 Implementation, 3 Finalisation, 4 Closed,
- *   5 Cancelled, 6 Suspended.
- * - activity-date/@type (ActivityDateType): 1 Planned start, 2 Actual start, 3 Planned end, 4 Actual end.
+ * The reference shape of what the programme export writes: one activity with one result, valid
+ * against the schema (proved by test/iati-validator.test.ts). The schema is closed and ordered,
+ * so every element and attribute here is one the export writes, in the order IATI fixes:
+ * iati-identifier, reporting-org, title, description, participating-org, activity-status,
+ * activity-date, result; inside a result title, description, indicator; inside an indicator
+ * title, description, reference, baseline, period; inside a period period-start, period-end,
+ * the targets, then the actuals; inside a target or actual the dimensions, then the comment.
+ * Codes (README.txt beside the schema lists them): reporting-org/@type and participating-org/@type
+ * OrganisationType (21 international NGO, 22 national NGO, ...), participating-org/@role
+ * OrganisationRole (1 funding, 2 accountable, 4 implementing), activity-status/@code
+ * ActivityStatus, activity-date/@type ActivityDateType (1 planned start, 3 planned end),
+ * result/@type ResultType, indicator/@measure IndicatorMeasure, reference/@vocabulary
+ * IndicatorVocabulary (99: the reporting organisation's own).
  */
 export const MINIMAL_ACTIVITY_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
 <iati-activities version="2.03" generated-datetime="2025-06-30T12:00:00Z">
   <iati-activity last-updated-datetime="2025-06-30T12:00:00Z" xml:lang="en">
-    <iati-identifier>XM-EXAMPLE-NGO-PROG-1</iati-identifier>
-    <reporting-org ref="XM-EXAMPLE-NGO" type="22">
+    <iati-identifier>XI-NGOCOMMONS-EXAMPLE-PROG-1</iati-identifier>
+    <reporting-org ref="XI-NGOCOMMONS-EXAMPLE" type="22">
       <narrative>Example NGO</narrative>
     </reporting-org>
     <title>
@@ -111,20 +81,25 @@ export const MINIMAL_ACTIVITY_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
     <description>
       <narrative>Joint programme providing emergency shelter.</narrative>
     </description>
-    <participating-org ref="XM-EXAMPLE-NGO" role="4" type="22">
+    <participating-org ref="XI-NGOCOMMONS-EXAMPLE" type="22" role="2">
       <narrative>Example NGO</narrative>
     </participating-org>
+    <participating-org ref="XI-NGOCOMMONS-FUNDER" type="60" role="1">
+      <narrative>Example Foundation</narrative>
+    </participating-org>
     <activity-status code="2"/>
-    <activity-date type="2" iso-date="2025-01-01"/>
-    <result type="1" aggregation-status="0">
+    <activity-date type="1" iso-date="2025-01-01"/>
+    <activity-date type="3" iso-date="2025-12-31"/>
+    <result type="1">
       <title>
         <narrative>People sheltered</narrative>
       </title>
-      <indicator measure="1" ascending="1" aggregation-status="0">
+      <indicator measure="1" ascending="1">
         <title>
           <narrative>Number of people given emergency shelter</narrative>
         </title>
-        <baseline year="2025" iso-date="2025-01-01" value="10"/>
+        <reference vocabulary="99" code="OP1.1"/>
+        <baseline year="2025" value="10"/>
         <period>
           <period-start iso-date="2025-01-01"/>
           <period-end iso-date="2025-12-31"/>
@@ -133,6 +108,12 @@ export const MINIMAL_ACTIVITY_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
           </target>
           <actual value="50">
             <dimension name="sex" value="female"/>
+          </actual>
+          <actual>
+            <dimension name="sex" value="male"/>
+            <comment>
+              <narrative>Withheld: fewer than 5 people</narrative>
+            </comment>
           </actual>
         </period>
       </indicator>
