@@ -45,7 +45,10 @@ describe('the HSDS 3.0 feed', () => {
     }
     const malformed = await getHsds(app.url, '/hsds/services', null, { authorization: 'Basic abc' });
     expect([malformed.status, hsdsErrorCodes(malformed)]).toEqual([401, ['UNAUTHENTICATED']]);
-    expect((await get('/hsds/services', reader.token)).status).toBe(200);
+    // A person's token works too, on every endpoint (its session is checked with the endpoint's one read).
+    for (const path of ['/hsds/', '/hsds/services', '/hsds/organizations', '/hsds/taxonomies', '/hsds/taxonomy_terms']) {
+      expect([path, (await get(path, reader.token)).status]).toEqual([path, 200]);
+    }
   });
 
   it('serves a service fully nested by id, its listing, minimal and full listings, each valid against the HSDS schemas', async () => {
