@@ -27,7 +27,7 @@ import { MIGRATIONS } from '../migrations';
 import { compiledExecution } from './common/compiled-execution';
 import { smtpMailer } from './common/mail';
 import { EventHub } from './modules/events/event-hub';
-import { JOBS } from './modules';
+import { JOBS, ROUTES } from './modules';
 import { JobRunner } from './modules/jobs/job-runner';
 import { startSubscriptions, type SubscriptionServer } from './subscriptions';
 import { renderSchema } from './schema';
@@ -280,6 +280,7 @@ export async function startServer(options: {
       graphql: '/graphql',
       subscriptions: 'ws(s)://<this host>/graphql (graphql-ws protocol)',
       schema: '/schema.graphql',
+      hsds: '/hsds/',
       explorer: config.graphql.explorer ? '/explorer/' : null,
       health: { live: '/healthz', ready: '/readyz' },
       downloads: {
@@ -358,6 +359,23 @@ export async function startServer(options: {
       },
     }),
   );
+
+  // HTTP APIs beside GraphQL (the HSDS feed): the same fair share and credential as a GraphQL request.
+  for (const route of ROUTES) {
+    app.use(
+      route.path,
+      cors({
+        origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
+        methods: ['GET', 'OPTIONS'],
+        allowedHeaders: ['authorization'],
+        exposedHeaders: ['x-request-id', 'retry-after'],
+        credentials: false,
+        maxAge: 86_400,
+      }),
+      fairShareGate(fairShare, credentials),
+      route.router(services),
+    );
+  }
 
   // The JSON body parser's refusals (malformed JSON, unsupported charset or encoding, over 1 MB)
   // answer as GraphQL errors do, in JSON, and never with a stack trace.

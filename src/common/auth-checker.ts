@@ -8,9 +8,18 @@ import { GRANTS, grantedToEveryRole, type Permission } from './permissions';
  * (API keys) must grant X. Throws rather than returning false, so each failure says what is missing.
  */
 export const authChecker: AuthCheckerFn<RequestContext, Permission> = async ({ context }, permissions) => {
+  await requirePermissions(context, permissions);
+  return true;
+};
+
+/**
+ * The check behind `@Authorized`, for routes outside GraphQL too (the HSDS feed): UNAUTHENTICATED
+ * without a principal, FORBIDDEN when its role or scopes do not grant every permission.
+ */
+export async function requirePermissions(context: RequestContext, permissions: readonly Permission[]): Promise<void> {
   // What every role may do needs no role: a person's signed token allows it, and the request's first
   // statement checks the session in the same round trip as its read (RequestContext.sql).
-  if (permissions.length > 0 && permissions.every(grantedToEveryRole) && context.actsOnClaims()) return true;
+  if (permissions.length > 0 && permissions.every(grantedToEveryRole) && context.actsOnClaims()) return;
   const principal = await context.requirePrincipal();
   for (const permission of permissions) {
     const grant = GRANTS[permission];
@@ -25,5 +34,4 @@ export const authChecker: AuthCheckerFn<RequestContext, Permission> = async ({ c
       );
     }
   }
-  return true;
-};
+}

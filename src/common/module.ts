@@ -1,4 +1,6 @@
+import type { Router } from 'express';
 import type { Config } from '../config';
+import type { AppServices } from '../context/request-context';
 import type { Database } from '../database/database';
 import type { Logger } from '../logger';
 import type { MutationAudit } from './field-guards';
@@ -37,4 +39,17 @@ export interface AppModule {
   mutationAudit?: MutationAudit;
   /** Scheduled background work. */
   jobs?: JobDefinition[];
+  /** HTTP APIs beside GraphQL (e.g. the HSDS feed), mounted by the server. */
+  routes?: HttpRoutes[];
+}
+
+/**
+ * An HTTP API a module serves beside GraphQL. The server mounts `router` at `path` behind the same
+ * fair-share gate as GraphQL (which keeps the presented credential in `res.locals.credential`); the
+ * router answers each request through a RequestContext of its own, so the same credential checks,
+ * rate limits and row-level security apply.
+ */
+export interface HttpRoutes {
+  path: string;
+  router(services: AppServices): Router;
 }

@@ -109,7 +109,8 @@ export interface Statement {
 function preparedCall(client: PoolClient, name: string, { text, values }: Statement): { statements: string[]; done(): void; failed(): Promise<void> } {
   const prepared = parsedStatements(client);
   const preparing = prepared[name] !== text;
-  const statements = [`EXECUTE ${name}(${values.map(literal).join(', ')})`];
+  // PostgreSQL's EXECUTE takes no parentheses for a statement without parameters.
+  const statements = [values.length ? `EXECUTE ${name}(${values.map(literal).join(', ')})` : `EXECUTE ${name}`];
   if (preparing) statements.unshift(`PREPARE ${name} AS ${text}`);
   return {
     statements,

@@ -4,6 +4,7 @@ import { authModule } from './auth/auth.module';
 import { clientsModule } from './clients/clients.module';
 import { directoryModule } from './directory/directory.module';
 import { eventsModule } from './events/events.module';
+import { hsdsModule } from './hsds/hsds.module';
 import { jobsModule } from './jobs/jobs.module';
 import { webhooksModule } from './webhooks/webhooks.module';
 import { operationsModule } from './operations/operations.module';
@@ -26,10 +27,14 @@ export const MODULES: readonly AppModule[] = [
   eventsModule,
   jobsModule,
   webhooksModule,
+  hsdsModule,
 ];
 
 /** The scheduled jobs of every module, for the job runner. */
 export const JOBS = MODULES.flatMap((module) => module.jobs ?? []);
+
+/** The HTTP APIs beside GraphQL of every module, for the server. */
+export const ROUTES = MODULES.flatMap((module) => module.routes ?? []);
 
 /** The entities of every module, for the data sources. */
 export const ENTITIES: Function[] = MODULES.flatMap((module) => module.entities);

@@ -1,4 +1,5 @@
 import { buildAppSchema } from '../../src/schema';
+import { HSDS_ENDPOINTS } from '../../src/modules/hsds/hsds.router';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { readdirSync } from 'node:fs';
 import { buildWorld, snapshotTenant, TENANT_SNAPSHOT_QUERIES, type IsolationCase, type World } from './harness';
@@ -49,5 +50,10 @@ describe('tenant isolation: organization B against organization A', () => {
     ];
     const covered = new Set(CASES.map((c) => c.operation));
     expect(operations.filter((operation) => !covered.has(operation))).toEqual([]);
+  });
+
+  it('has a case for every endpoint of the HSDS feed', () => {
+    const covered = new Set(CASES.map((c) => c.operation));
+    expect(HSDS_ENDPOINTS.filter((endpoint) => !covered.has(endpoint))).toEqual([]);
   });
 });
