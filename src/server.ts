@@ -364,15 +364,9 @@ export async function startServer(options: {
   for (const route of ROUTES) {
     app.use(
       route.path,
-      cors({
-        origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
-        methods: ['GET', 'OPTIONS'],
-        allowedHeaders: ['authorization'],
-        exposedHeaders: ['x-request-id', 'retry-after'],
-        credentials: false,
-        maxAge: 86_400,
-      }),
-      fairShareGate(fairShare, credentials),
+      cors({ ...corsOptions, methods: ['GET', 'OPTIONS'] }),
+      presentedCredential(credentials),
+      fairShareGate(fairShare),
       route.router(services),
     );
   }
