@@ -4,6 +4,7 @@ import { authChecker } from './common/auth-checker';
 import { guardFields, type MutationAudit } from './common/field-guards';
 import type { AppModule } from './common/module';
 import { MODULES } from './modules';
+import { addLabelFields } from './modules/labels/label-fields';
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
@@ -30,7 +31,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
   });
   describeInputArguments(schema);
-  return guardFields(schema, mutationAuditOf(MODULES), resolvers);
+  return addLabelFields(guardFields(schema, mutationAuditOf(MODULES), resolvers));
 }
 
 /**

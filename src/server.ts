@@ -13,6 +13,8 @@ import { costLimitsCheck, costLimitsPlugin } from './common/cost-limits';
 import { AppError, ErrorCode } from './common/errors';
 import { createErrorFormatter, isExpectedErrorCode } from './common/format-error';
 import { DEFAULT_PAGE_SIZE } from './common/pagination';
+import { LABEL_LOCALES, labelLocaleOf } from './common/locale';
+import { errorLabelsPlugin } from './modules/labels/error-labels';
 import { RequestContext, shareHolderOf, type AppServices, type Credential } from './context/request-context';
 import type { Database } from './database/database';
 import type { Logger } from './logger';
@@ -266,6 +268,7 @@ export async function startServer(options: {
       // Apollo's landing page loads its explorer from Apollo's CDN; ours is served from this server (/explorer/).
       ApolloServerPluginLandingPageDisabled(),
       requestLifecycle,
+      errorLabelsPlugin,
       costLimitsPlugin(schema, config.graphql.limits, DEFAULT_PAGE_SIZE),
       requestClassPlugin(schema),
     ],
@@ -349,6 +352,7 @@ export async function startServer(options: {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = new RequestContext(services, res.locals.credential as Credential | null, req.ip ?? null);
+        context.locale = labelLocaleOf(req.acceptsLanguages(...LABEL_LOCALES) || undefined);
         const scope = persistedQueryRequests.getStore();
         if (scope) scope.context = context;
         // The connection closed before the response was sent: the client went away.

@@ -1,3 +1,4 @@
+import Negotiator from 'negotiator';
 import { createSourceEventStream, execute, getOperationAST, GraphQLError, parse, type DocumentNode, type ExecutionArgs, type OperationDefinitionNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
@@ -5,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, ErrorCode } from './common/errors';
 import { isExpectedErrorCode } from './common/format-error';
 import { Permission, roleGrants } from './common/permissions';
+import { LABEL_LOCALES, labelLocaleOf, type LabelLocale } from './common/locale';
 import { RequestContext, type AppServices, type Credential } from './context/request-context';
 import type { Logger } from './logger';
 import type { EventHub } from './modules/events/event-hub';
@@ -20,6 +22,8 @@ interface Subscriber {
   organizationId: string;
   expiresAt: number;
   clientAddress: string | null;
+  /** The labels' language, from the upgrade request's Accept-Language. */
+  locale: LabelLocale;
   socket: WebSocket;
 }
 
@@ -68,6 +72,7 @@ export function startSubscriptions(options: {
   async function* resolveEach(source: AsyncIterable<unknown>, args: ExecutionArgs, subscriber: Subscriber): AsyncGenerator<ExecutionResult> {
     for await (const notice of source) {
       const context = new RequestContext(services, subscriber.credential, subscriber.clientAddress);
+      context.locale = subscriber.locale;
       let result: ExecutionResult;
       try {
         result = await execute({ ...args, rootValue: notice, contextValue: context });
@@ -102,7 +107,8 @@ export function startSubscriptions(options: {
           const principal = await check.requireUser();
           await check.finish('commit');
           if (!roleGrants(principal.role, Permission.EVENTS_READ)) return false;
-          const subscriber: Subscriber = { ...verified, organizationId: principal.organizationId, clientAddress, socket: ctx.extra.socket };
+          const locale = labelLocaleOf(new Negotiator(ctx.extra.request).language([...LABEL_LOCALES]));
+          const subscriber: Subscriber = { ...verified, organizationId: principal.organizationId, clientAddress, locale, socket: ctx.extra.socket };
           ctx.extra.subscriber = subscriber;
           subscribers.set(ctx.extra.socket, subscriber);
           return true;

@@ -216,7 +216,7 @@ describe('compiled queries', () => {
     for (let i = 0; i < 3; i += 1) {
       const response = await app.request(query, { first: null }, { token: hospital.token });
       expect(response.errors).toEqual([
-        expect.objectContaining({ message: 'Argument "first" of non-null type "Int!" must not be null.', extensions: { code: 'BAD_USER_INPUT' } }),
+        expect.objectContaining({ message: 'Argument "first" of non-null type "Int!" must not be null.', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
       ]);
     }
   });

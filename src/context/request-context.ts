@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Config } from '../config';
 import { forbidden, unauthenticated } from '../common/errors';
+import type { LabelLocale } from '../common/locale';
 import type { ApiKeyScope, Role } from '../common/permissions';
 import type { RequestClass } from '../common/request-class';
 import type { Database, ScopedTransaction, Statement, TenantSettings } from '../database/database';
@@ -91,6 +92,8 @@ export class RequestContext {
   private ended = false;
   /** Set once the operation is known (request-class plugin); decides the request's share and statement timeout. */
   requestClass: RequestClass = 'page';
+  /** The language of labels and error labels in the answer: from `Accept-Language` over HTTP, English otherwise. */
+  locale: LabelLocale = 'en';
   /**
    * The operation is a query of one root field (request-class plugin). Its first hot read, when it
    * answers everything the field shows and records nothing, commits in the round trip that opened

@@ -6,6 +6,7 @@ import { directoryModule } from './directory/directory.module';
 import { eventsModule } from './events/events.module';
 import { hsdsModule } from './hsds/hsds.module';
 import { jobsModule } from './jobs/jobs.module';
+import { labelsModule } from './labels/labels.module';
 import { webhooksModule } from './webhooks/webhooks.module';
 import { operationsModule } from './operations/operations.module';
 import { organizationsModule } from './organizations/organizations.module';
@@ -28,6 +29,7 @@ export const MODULES: readonly AppModule[] = [
   jobsModule,
   webhooksModule,
   hsdsModule,
+  labelsModule,
 ];
 
 /** The scheduled jobs of every module, for the job runner. */

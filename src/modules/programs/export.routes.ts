@@ -2,6 +2,7 @@ import type { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import express, { type RequestHandler, type Response } from 'express';
 import { ErrorCode } from '../../common/errors';
+import { LABEL_LOCALES, labelLocaleOf } from '../../common/locale';
 import { RequestContext, type AppServices, type Credential } from '../../context/request-context';
 import { EXPORT_FILES, ExportFormat } from './export-links';
 
@@ -161,6 +162,7 @@ export function downloadRoutes(options: {
     try {
       const { format, variables } = res.locals.download as Download;
       const context = new RequestContext(services, res.locals.credential as Credential | null, req.ip ?? null);
+      context.locale = labelLocaleOf(req.acceptsLanguages(...LABEL_LOCALES) || undefined);
       res.once('close', () => {
         if (!res.writableFinished) context.cancel();
       });
