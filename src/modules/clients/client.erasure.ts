@@ -21,7 +21,7 @@ type Query = (text: string, values: unknown[]) => Promise<unknown>;
  *   consents         purpose, guardian's name and revocation reason erased; revoked if in force
  *   referrals        reason, needs and override reason erased; every timeline note removed
  *   idempotency_keys the stored digest of each request that created these records
- *   client_match_keys deleted, where that table exists (eraseMatchKeys)
+ *   client_match_keys not yet on this branch: eraseMatchKeys refuses to erase without them
  * Programme enrolments, deliveries and rollups hold no personal text (ids, dates and the dimension
  * values the figures count by) and stay as they are, so programme figures do not change.
  * Answers the organizations that received referrals of the client, to be told; null if there is no
@@ -75,13 +75,14 @@ export async function eraseClientDetails(
 }
 
 /**
- * Hook for privacy-preserving match keys (another branch adds `client_match_keys`): a client's keys
- * go with its details. Tolerant of the table not existing yet; where it exists, it must let the
- * application role DELETE its own rows by (organization_id, client_id).
+ * Hook for privacy-preserving match keys, which another branch adds (`client_match_keys`): a
+ * client's keys must go with its details. That table will belong to its own module, which should
+ * export an erase function to call here. Until it is wired, an erasure where the table exists fails
+ * (and rolls back) rather than leave the keys behind unnoticed; the rights tests then fail too.
  */
-async function eraseMatchKeys(query: Query, organizationId: string, clientId: string): Promise<void> {
+async function eraseMatchKeys(query: Query, _organizationId: string, _clientId: string): Promise<void> {
   const [table] = (await query(`SELECT to_regclass('public.client_match_keys') IS NOT NULL AS present`, [])) as { present: boolean }[];
-  if (table?.present) await query(`DELETE FROM client_match_keys WHERE organization_id = $1 AND client_id = $2`, [organizationId, clientId]);
+  if (table?.present) throw new Error('client_match_keys exists but erasure does not erase it yet: call its module\'s erase function in eraseMatchKeys');
 }
 
 /** The events that tell the organization and each partner that received a referral of the client. */
