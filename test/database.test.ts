@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { createOwnerDataSource } from '../src/database/data-sources';
 import { ENTITIES } from '../src/modules';
 import { APP_GROUP_ROLE } from '../src/database/roles';
-import { MembersDocument } from './generated/graphql';
+import { CorrectClientDocument, MembersDocument } from './generated/graphql';
 import { addMember, dataOf, signUpOrganization } from './factories';
 import { registerClient, sendReferral } from './factories/referrals';
 import { buildWorld } from './isolation/harness';
@@ -20,6 +20,12 @@ beforeAll(async () => {
   const world = await buildWorld(app);
   const client = await registerClient(app, world.a.admin, { fullName: 'Idempotent' });
   await sendReferral(app, world.a.admin, { clientId: client.id, externalReceiverName: 'Chùa Phúc Khánh', idempotencyKey: `key-${client.id}` });
+  // A correction, which keeps the previous values in the client's history.
+  await app.request(
+    CorrectClientDocument,
+    { input: { clientId: client.id, expectedVersion: client.version, fullName: 'Idempotent, corrected', reason: 'Spelling' } },
+    { token: world.a.admin.token },
+  );
   const query = '{ viewer { organization { id } } }';
   // A password reset a person asked for.
   await app.ownerQuery(`INSERT INTO password_resets (id, user_id, token_hash, requested_by, expires_at) VALUES (gen_random_uuid(), $1, repeat('a', 64), 'self', now() + interval '1 hour')`, [

@@ -106,6 +106,7 @@ describe('a closed-loop referral, from the centre to a partner hospital and back
     expect(received).toMatchObject({ viewerSide: 'RECEIVER', availableActions: ['ACCEPT', 'DECLINE'], sentBy: null });
     expect(received.client).toEqual({
       id: client.id,
+      erased: false,
       visibleFields: ['FULL_NAME', 'AGE_BAND', 'PREFERRED_LANGUAGE', 'PHONE'],
       fullName: 'Hoàng Văn Páo',
       preferredName: null,

@@ -51,6 +51,8 @@ export enum Permission {
   PARTNERSHIPS_MANAGE = 'PARTNERSHIPS_MANAGE',
   CLIENTS_READ = 'CLIENTS_READ',
   CLIENTS_WRITE = 'CLIENTS_WRITE',
+  CLIENT_RECORD_EXPORT = 'CLIENT_RECORD_EXPORT',
+  CLIENTS_ERASE = 'CLIENTS_ERASE',
   REFERRALS_READ = 'REFERRALS_READ',
   REFERRALS_WRITE = 'REFERRALS_WRITE',
   CONSENT_OVERRIDE = 'CONSENT_OVERRIDE',
@@ -79,6 +81,9 @@ export const GRANTS: Record<Permission, { roles: readonly Role[]; scopes: readon
   // Personal data: people only, never an API key.
   [Permission.CLIENTS_READ]: { roles: ALL_ROLES, scopes: [] },
   [Permission.CLIENTS_WRITE]: { roles: CASEWORK_ROLES, scopes: [] },
+  // A person's rights: the whole record in one document, and erasure, which cannot be undone.
+  [Permission.CLIENT_RECORD_EXPORT]: { roles: LEAD_ROLES, scopes: [] },
+  [Permission.CLIENTS_ERASE]: { roles: [Role.ADMIN], scopes: [] },
   [Permission.REFERRALS_READ]: { roles: ALL_ROLES, scopes: [] },
   [Permission.REFERRALS_WRITE]: { roles: CASEWORK_ROLES, scopes: [] },
   [Permission.CONSENT_OVERRIDE]: { roles: LEAD_ROLES, scopes: [] },

@@ -1,6 +1,7 @@
 import {
   DateTimeResolver,
   EmailAddressResolver,
+  JSONObjectResolver,
   LatitudeResolver,
   LocalDateResolver,
   LocaleResolver,
@@ -11,6 +12,7 @@ import {
 export {
   DateTimeResolver as DateTimeScalar,
   EmailAddressResolver as EmailScalar,
+  JSONObjectResolver as JSONObjectScalar,
   LatitudeResolver as LatitudeScalar,
   LocalDateResolver as LocalDateScalar,
   LocaleResolver as LocaleScalar,

@@ -654,6 +654,7 @@ export const TENANT_SNAPSHOT_QUERIES: Record<string, string> = {
   partnerships: 'SELECT * FROM partnerships WHERE organization_id = $1 OR partner_organization_id = $1 ORDER BY id',
   partnership_events: 'SELECT * FROM partnership_events WHERE organization_id = $1 OR partner_organization_id = $1 ORDER BY id',
   clients: 'SELECT * FROM clients WHERE organization_id = $1 ORDER BY id',
+  client_versions: 'SELECT * FROM client_versions WHERE organization_id = $1 ORDER BY id',
   consents: 'SELECT * FROM consents WHERE organization_id = $1 OR recipient_organization_id = $1 ORDER BY id',
   referrals: 'SELECT * FROM referrals WHERE organization_id = $1 OR receiving_organization_id = $1 ORDER BY id',
   referral_events: 'SELECT * FROM referral_events WHERE organization_id = $1 OR receiving_organization_id = $1 ORDER BY id',

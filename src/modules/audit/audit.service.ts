@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { COUNT_CAP, paginate, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../context/request-context';
+import type { ScopedTransaction } from '../../database/database';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventsArgs } from './dto/audit.inputs';
 
@@ -96,5 +97,14 @@ export async function listAuditEvents(ctx: RequestContext, args: AuditEventsArgs
     ctx.config.graphql.maxPageSize,
     'DESC',
     counted ? { cap: COUNT_CAP } : undefined,
+  );
+}
+
+/** Appends one event to an organization's trail for work the platform did as it (a job): no person or key acted. */
+export async function recordJobAudit(tx: ScopedTransaction, organizationId: string, entry: AuditEntry & { actorName: string }): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_events (organization_id, id, action, entity_type, entity_id, request_id, actor_name)
+     VALUES ($1, gen_random_uuid(), $2, $3, $4, gen_random_uuid(), $5)`,
+    [organizationId, entry.action, entry.entityType ?? null, entry.entityId ?? null, entry.actorName],
   );
 }

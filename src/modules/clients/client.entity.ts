@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn, VersionColumn, Check } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
-import type { AgeBand, Sex, Vulnerability } from './client.enums';
+import type { AgeBand, ErasureReason, Sex, Vulnerability } from './client.enums';
 
 /**
  * A person an organization helps. Not a GraphQL type itself: its owner reads it as `Client`, a
@@ -13,6 +13,7 @@ import type { AgeBand, Sex, Vulnerability } from './client.enums';
 @Check('ck_clients_sex', `sex IN ('FEMALE', 'MALE', 'INTERSEX', 'UNKNOWN')`)
 @Check('ck_clients_age_band', `age_band IN ('AGE_0_5', 'AGE_6_11', 'AGE_12_17', 'AGE_18_59', 'AGE_60_PLUS')`)
 @Check('ck_clients_age', `birth_date IS NOT NULL OR age_band IS NOT NULL`)
+@Check('ck_clients_erasure', `(erased_at IS NULL) = (erasure_reason IS NULL)`)
 export class ClientRecord {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_clients' })
   @ForeignKey(() => Organization, { name: 'fk_clients_organization', onDelete: 'CASCADE' })
@@ -74,4 +75,11 @@ export class ClientRecord {
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   updatedAt!: Date;
+
+  /** When the person's details were erased (client.erasure.ts); the row stays for the counts that name it. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  erasedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  erasureReason!: ErasureReason | null;
 }

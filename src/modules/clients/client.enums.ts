@@ -95,3 +95,26 @@ registerEnumType(ConsentMethod, {
     GUARDIAN: { description: 'Given by a parent or legal guardian on the client\'s behalf (name them in `givenBy`)' },
   },
 });
+
+/** Why a client's details were erased: the ground, never free text (which could name the person). */
+export enum ErasureReason {
+  SUBJECT_REQUEST = 'SUBJECT_REQUEST',
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
+  NO_LONGER_NEEDED = 'NO_LONGER_NEEDED',
+  UNLAWFULLY_PROCESSED = 'UNLAWFULLY_PROCESSED',
+  LEGAL_OBLIGATION = 'LEGAL_OBLIGATION',
+  RETENTION_PERIOD = 'RETENTION_PERIOD',
+}
+
+registerEnumType(ErasureReason, {
+  name: 'ErasureReason',
+  description: "The ground on which a client's details were erased (the grounds of GDPR article 17 and like laws).",
+  valuesConfig: {
+    SUBJECT_REQUEST: { description: 'The person asked for their data to be erased' },
+    CONSENT_WITHDRAWN: { description: 'The person withdrew the consent the processing rested on' },
+    NO_LONGER_NEEDED: { description: 'The data is no longer needed for the purpose it was collected for' },
+    UNLAWFULLY_PROCESSED: { description: 'The data should not have been processed' },
+    LEGAL_OBLIGATION: { description: 'A law or a court requires the erasure' },
+    RETENTION_PERIOD: { description: "The organization's record retention period passed (set by the platform's retention job only)" },
+  },
+});

@@ -13,11 +13,14 @@ import { Organization } from '../organizations/organization.entity';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { consentInForce } from './client-field';
 import { clientConsentsLoader } from './client.loaders';
-import { getClient, listClients, recordConsent, registerClient, registeredClient, revokeConsent, updateClient } from './client.service';
+import { correctClient, getClient, listClients, recordConsent, registerClient, registeredClient, revokeConsent, updateClient } from './client.service';
+import { eraseClient } from './client.erasure';
+import { clientRecord } from './client.record';
+import { JSONObjectScalar } from '../../common/scalars';
 import { ClientRecord } from './client.entity';
 import { Client } from './client.views';
 import { Consent } from './consent.entity';
-import { ClientsArgs, RecordConsentInput, RegisterClientInput, RevokeConsentInput, UpdateClientInput } from './dto/client.inputs';
+import { ClientsArgs, CorrectClientInput, EraseClientInput, RecordConsentInput, RegisterClientInput, RevokeConsentInput, UpdateClientInput } from './dto/client.inputs';
 import { Idempotent } from '../operations/idempotency';
 
 export const ClientConnection = Connection(Client, 'Client', "A page of the acting organization's clients, by name.", { pagesBack: true, totalCount: TOTAL_COUNT });
@@ -29,6 +32,16 @@ export class ClientResolver {
   client(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The client id.' }) id: string) {
     assertUuid(id, ['id']);
     return getClient(ctx, id);
+  }
+
+  @Authorized(Permission.CLIENT_RECORD_EXPORT)
+  @Query(() => JSONObjectScalar, {
+    description:
+      "Everything the acting organization holds about one of its clients, as one JSON document, for a subject access request: the record and its history, consents, referrals with their timelines, programme enrolments with their service deliveries, and every audited access (other organizations' reads through referrals too). The shape is versioned by its `format` field and described in docs/data-protection.md. Audited. Admins and coordinators.",
+  })
+  clientRecord(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The client id.' }) id: string) {
+    assertUuid(id, ['id']);
+    return clientRecord(ctx, id);
   }
 
   @Authorized(Permission.CLIENTS_READ)
@@ -45,9 +58,27 @@ export class ClientResolver {
   }
 
   @Authorized(Permission.CLIENTS_WRITE)
-  @Mutation(() => Client, { description: "Changes a client's record. Caseworkers, coordinators and admins." })
+  @Mutation(() => Client, { description: "Changes a client's record; the previous values are kept in its history. Caseworkers, coordinators and admins." })
   updateClient(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateClientInput) input: UpdateClientInput) {
     return updateClient(ctx, input);
+  }
+
+  @Authorized(Permission.CLIENTS_WRITE)
+  @Mutation(() => Client, {
+    description:
+      "Corrects a client's record (the right to rectification): any field, the birth date too, with a reason. The previous values and the reason are kept in the record's history (see `clientRecord`). Caseworkers, coordinators and admins.",
+  })
+  correctClient(@Ctx() ctx: RequestContext, @Arg('input', () => CorrectClientInput) input: CorrectClientInput) {
+    return correctClient(ctx, input);
+  }
+
+  @Authorized(Permission.CLIENTS_ERASE)
+  @Mutation(() => Client, {
+    description:
+      "Erases a client's personal details everywhere the organization holds them (the right to erasure): the record, its history, consents' text, referrals' text and timeline notes, stored request digests. Keeps the id, sex and age band, so programme figures do not change. Partners that received referrals of the client see it as erased and are told (CLIENT_ERASED). Cannot be undone. Audited. Admins only.",
+  })
+  eraseClient(@Ctx() ctx: RequestContext, @Arg('input', () => EraseClientInput) input: EraseClientInput) {
+    return eraseClient(ctx, input);
   }
 
   @Authorized(Permission.CLIENTS_WRITE)

@@ -14,18 +14,29 @@ import { ConsentMethod } from './client.enums';
 import { clientRecordLoader } from './client.loaders';
 import { ownerView, type Client } from './client.views';
 import { Consent } from './consent.entity';
-import type { ClientsArgs, RecordConsentInput, RegisterClientInput, RevokeConsentInput, UpdateClientInput } from './dto/client.inputs';
+import type { ClientsArgs, CorrectClientInput, RecordConsentInput, RegisterClientInput, RevokeConsentInput, UpdateClientInput } from './dto/client.inputs';
+import { ClientVersion } from './client-version.entity';
 
 const searchNameOf = (record: Pick<ClientRecord, 'fullName' | 'preferredName'>) =>
   foldForSearch([record.fullName, record.preferredName].filter(Boolean).join(' '));
 
-/** One of the acting organization's own clients; a receiver's view goes through `referredClientView`. */
-export async function findOwnClient(ctx: RequestContext, clientId: string, argumentPath: readonly (string | number)[]): Promise<ClientRecord> {
+/** One of the acting organization's own clients, erased or not, to read; a receiver's view goes through `referredClientView`. */
+export async function findClientRecord(ctx: RequestContext, clientId: string, argumentPath: readonly (string | number)[]): Promise<ClientRecord> {
   const { organizationId } = await ctx.requirePrincipal();
   const record = await ctx.loader(clientRecordLoader).load({ organizationId, id: clientId });
   if (!record) throw notFound('Client', argumentPath);
   return record;
 }
+
+/** One of the acting organization's own clients, to act on: an erased one takes no new consent, referral or enrolment. */
+export async function findOwnClient(ctx: RequestContext, clientId: string, argumentPath: readonly (string | number)[]): Promise<ClientRecord> {
+  const record = await findClientRecord(ctx, clientId, argumentPath);
+  if (record.erasedAt) throw erasedConflict(record);
+  return record;
+}
+
+export const erasedConflict = (record: ClientRecord) =>
+  conflict("This client's details were erased: register the person again if they come back", { erasedAt: record.erasedAt!.toISOString() });
 
 async function audited(ctx: RequestContext, record: ClientRecord): Promise<Client> {
   await auditClientRead(ctx, record);
@@ -33,7 +44,7 @@ async function audited(ctx: RequestContext, record: ClientRecord): Promise<Clien
 }
 
 export async function getClient(ctx: RequestContext, id: string): Promise<Client> {
-  return audited(ctx, await findOwnClient(ctx, id, ['id']));
+  return audited(ctx, await findClientRecord(ctx, id, ['id']));
 }
 
 const CLIENT_ORDER: SortKey<ClientRecord>[] = [
@@ -50,11 +61,11 @@ const CONSENTS_JOIN: Join = {
   order: (self) => `${self}.created_at, ${self}.id`,
 };
 
-/** A page of the acting organization's clients, by folded name, in one statement with the consents it shows. Audited. */
+/** A page of the acting organization's clients (erased ones left out), by folded name, in one statement with the consents it shows. Audited. */
 export async function listClients(ctx: RequestContext, args: ClientsArgs, selection: ConnectionSelection): Promise<Page<Client>> {
   const { organizationId } = await ctx.acting();
   const params = new SqlParams();
-  const where = [`c.organization_id = ${params.add(organizationId, 'uuid')}`];
+  const where = [`c.organization_id = ${params.add(organizationId, 'uuid')}`, 'c.erased_at IS NULL'];
   const search = args.search ? foldForSearch(args.search) : '';
   if (search) where.push(`c.search_name LIKE ${params.add(containsPattern(search), 'text')} ESCAPE '\\'`);
   const { edges, ...rest } = await readJoinedPage(
@@ -106,24 +117,68 @@ async function insertClient(ctx: RequestContext, input: RegisterClientInput): Pr
   return em.findOneByOrFail(ClientRecord, { organizationId: principal.organizationId, id: record.id });
 }
 
-export async function updateClient(ctx: RequestContext, input: UpdateClientInput): Promise<Client> {
-  const { organizationId } = await ctx.requireUser();
+/** The personal fields a change can touch, in the order the history lists them. */
+const PERSONAL_FIELDS = [
+  'fullName', 'preferredName', 'birthDate', 'ageBand', 'sex', 'genderIdentity', 'preferredLanguage', 'phone', 'email', 'address', 'region', 'vulnerabilities',
+] as const satisfies readonly (keyof ClientRecord)[];
+
+export function updateClient(ctx: RequestContext, input: UpdateClientInput): Promise<Client> {
+  return changeClient(ctx, input, 'updateClient', null);
+}
+
+/** A correction (rectification): any field, the birth date too, with the reason kept beside the previous values. */
+export async function correctClient(ctx: RequestContext, input: CorrectClientInput): Promise<Client> {
+  if (input.birthDate === null && input.ageBand === null) throw badInput('Give birthDate or ageBand: a record keeps one of them', ['input', 'birthDate']);
+  if (input.birthDate) assertBirthDate(input.birthDate, ['input', 'birthDate']);
+  return changeClient(ctx, input, 'correctClient', input.reason.trim());
+}
+
+/**
+ * Applies a change under the version check and keeps what it replaced in client_versions, in the
+ * same transaction: the record's history is complete or the change does not happen.
+ */
+async function changeClient(ctx: RequestContext, input: UpdateClientInput & Partial<Pick<CorrectClientInput, 'birthDate' | 'ageBand'>>, action: string, reason: string | null): Promise<Client> {
+  const principal = await ctx.requireUser();
+  const { organizationId } = principal;
   const em = await ctx.db();
   const record = await em.findOne(ClientRecord, { where: { organizationId, id: input.clientId }, lock: { mode: 'pessimistic_write' } });
   if (!record) throw notFound('Client', ['input', 'clientId']);
+  if (record.erasedAt) throw erasedConflict(record);
   if (record.version !== input.expectedVersion) {
     throw conflict(`This client's record changed since you read it (version ${record.version} now): reload and try again`, {
       version: record.version,
     });
   }
+  const before = Object.fromEntries(PERSONAL_FIELDS.map((field) => [field, record[field]]));
   if (input.fullName != null) record.fullName = input.fullName.trim();
   for (const key of ['preferredName', 'genderIdentity', 'preferredLanguage', 'phone', 'email', 'address', 'region'] as const) {
     if (input[key] !== undefined) record[key] = input[key] ?? null;
   }
   if (input.sex != null) record.sex = input.sex;
   if (input.vulnerabilities != null) record.vulnerabilities = input.vulnerabilities;
+  if (input.birthDate) {
+    record.birthDate = input.birthDate;
+    record.ageBand = null;
+  } else if (input.ageBand) {
+    record.birthDate = null;
+    record.ageBand = input.ageBand;
+  }
   record.searchName = searchNameOf(record);
-  return audited(ctx, await em.save(record));
+  const changed = Object.fromEntries(
+    PERSONAL_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(record[field])).map((field) => [field, before[field]]),
+  );
+  const saved = await em.save(record);
+  await em.insert(ClientVersion, {
+    organizationId,
+    id: randomUUID(),
+    clientId: record.id,
+    version: saved.version - 1,
+    action,
+    reason,
+    previousValues: changed as never,
+    changedByUserId: principal.userId,
+  });
+  return audited(ctx, saved);
 }
 
 export async function recordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {

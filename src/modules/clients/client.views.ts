@@ -63,6 +63,13 @@ export class Client {
 
   @Field(() => DateTimeScalar, { description: 'When the record last changed.' })
   updatedAt!: Date;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When the person\'s details were erased (eraseClient or the retention period); null otherwise. An erased record keeps its id, sex and age band for programme figures; its name reads "[erased]" and every other personal field is null.',
+  })
+  erasedAt!: Date | null;
 }
 
 @ObjectType({
@@ -72,6 +79,9 @@ export class Client {
 export class ReferredClient {
   @Field(() => ID, { description: "The client's id in the sending organization." })
   id!: string;
+
+  @Field({ description: 'Whether the sending organization erased the person\'s details: then every personal field is null, whatever was shared.' })
+  erased!: boolean;
 
   @Field(() => [ClientField], { description: 'The fields the viewer may see now; all others are null. Empty once consent is revoked or expires, once the referral was declined or cancelled, and once the receiver\'s access window after completion has passed.' })
   visibleFields!: ClientField[];
@@ -135,6 +145,7 @@ export function ownerView(record: ClientRecord, now = new Date()): Client {
     version: record.version,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+    erasedAt: record.erasedAt,
   };
 }
 
@@ -179,7 +190,10 @@ export function clientView(ctx: RequestContext, principal: Principal, referral: 
   if (!record) return null;
   const now = new Date();
   let visible: ClientField[];
-  if (principal.organizationId === referral.organizationId) {
+  if (record.erasedAt) {
+    // Nothing personal is left to show, and nothing is read.
+    visible = [];
+  } else if (principal.organizationId === referral.organizationId) {
     visible = Object.values(ClientField);
   } else if (principal.organizationId === referral.receivingOrganizationId) {
     if (referral.consentId && !consent) return null;
@@ -200,6 +214,7 @@ export function clientView(ctx: RequestContext, principal: Principal, referral: 
   const show = <T>(field: ClientField, value: T): T | null => (visible.includes(field) ? value : null);
   return {
     id: record.id,
+    erased: record.erasedAt != null,
     visibleFields: visible,
     fullName: show(ClientField.FULL_NAME, record.fullName),
     preferredName: show(ClientField.FULL_NAME, record.preferredName),

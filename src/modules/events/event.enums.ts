@@ -14,6 +14,7 @@ export enum OrganizationEventType {
   REFERRAL_COMMENTED = 'REFERRAL_COMMENTED',
   REFERRAL_OVERDUE = 'REFERRAL_OVERDUE',
   CONSENT_REVOKED = 'CONSENT_REVOKED',
+  CLIENT_ERASED = 'CLIENT_ERASED',
   PARTNERSHIP_PROPOSED = 'PARTNERSHIP_PROPOSED',
   PARTNERSHIP_STATUS_CHANGED = 'PARTNERSHIP_STATUS_CHANGED',
   PROGRAM_MEMBER_INVITED = 'PROGRAM_MEMBER_INVITED',
@@ -39,6 +40,10 @@ registerEnumType(OrganizationEventType, {
     REFERRAL_COMMENTED: { description: "Someone commented on a referral's timeline" },
     REFERRAL_OVERDUE: { description: 'An open referral passed its `dueOn` without being completed or closed (once per referral; nobody acted, so no actor)' },
     CONSENT_REVOKED: { description: "A client's consent to share with an organization was revoked: to the client's organization and the recipient" },
+    CLIENT_ERASED: {
+      description:
+        "A client's details were erased (eraseClient, or the retention period): to the client's organization and, once each, to every organization that received a referral of the client, whose view of the client now shows nothing (`ReferredClient.erased`). No actor when the retention job erased it",
+    },
     PARTNERSHIP_PROPOSED: { description: 'A partnership was proposed: to both organizations' },
     PARTNERSHIP_STATUS_CHANGED: { description: 'A partnership was accepted, declined, suspended, resumed or ended' },
     PROGRAM_MEMBER_INVITED: { description: 'An organization was invited into a joint programme: to the lead and the invited organization' },
@@ -53,6 +58,7 @@ registerEnumType(OrganizationEventType, {
 export enum EventSubjectType {
   REFERRAL = 'REFERRAL',
   CONSENT = 'CONSENT',
+  CLIENT = 'CLIENT',
   PARTNERSHIP = 'PARTNERSHIP',
   PROGRAM_MEMBER = 'PROGRAM_MEMBER',
   REPORTED_VALUE = 'REPORTED_VALUE',
@@ -65,6 +71,7 @@ registerEnumType(EventSubjectType, {
   valuesConfig: {
     REFERRAL: { description: 'A referral: `referral(id:)`' },
     CONSENT: { description: "A consent: the client's `consents`, for the client's organization" },
+    CLIENT: { description: "A client: `client(id:)` for the client's organization; a receiver reads it through the referrals it holds" },
     PARTNERSHIP: { description: 'A partnership: `partnership(id:)`' },
     PROGRAM_MEMBER: { description: "A programme membership: the programme's `members`, or `programs` for the invited organization" },
     REPORTED_VALUE: { description: 'A reported value: `reportedValues(programId:)`' },

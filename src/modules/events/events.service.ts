@@ -46,11 +46,14 @@ export async function publishEvent(ctx: RequestContext, event: NewEvent): Promis
 }
 
 /**
- * An event nobody's action caused (a referral's due date passing, the only kind today), written by a
- * platform job acting as the event's organization; told once per record, however often a job finds it.
+ * An event nobody's action caused (a referral's due date passing, a retention period ending), written by a
+ * platform job acting as the event's organization; an overdue referral is told once, however often a job finds it.
  */
-export async function publishJobEvent(tx: ScopedTransaction, event: NewEvent & { type: OrganizationEventType.REFERRAL_OVERDUE }): Promise<void> {
-  await writeEvent((text, values) => tx.query(text, values), event, null, true);
+export async function publishJobEvent(
+  tx: ScopedTransaction,
+  event: NewEvent & { type: OrganizationEventType.REFERRAL_OVERDUE | OrganizationEventType.CLIENT_ERASED },
+): Promise<void> {
+  await writeEvent((text, values) => tx.query(text, values), event, null, event.type === OrganizationEventType.REFERRAL_OVERDUE);
 }
 
 async function writeEvent(

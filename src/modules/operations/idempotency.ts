@@ -59,3 +59,16 @@ async function idempotent<T extends ObjectLiteral & Created>(
   const row = await em.getRepository(entity).findOneByOrFail({ organizationId: first.entityOrganizationId, id: first.entityId } as never);
   return present ? present(ctx, row) : row;
 }
+
+/**
+ * Forgets what the retried requests that created these records said: the stored hash is an unsalted
+ * digest of the request body, which could confirm a guess at an erased person's details. A retry
+ * with such a key then answers CONFLICT rather than the erased record.
+ */
+export async function forgetIdempotentRequests(
+  query: (text: string, values: unknown[]) => Promise<unknown>,
+  organizationId: string,
+  entityIds: readonly string[],
+): Promise<void> {
+  await query(`UPDATE idempotency_keys SET request_hash = 'erased' WHERE organization_id = $1 AND entity_id = ANY($2::uuid[])`, [organizationId, entityIds]);
+}

@@ -80,6 +80,14 @@ export class Organization {
   @Column({ type: 'integer', nullable: true })
   receiverAccessDays!: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Record retention: how many days after a client's record is closed (no open referral, no enrolment in a running programme, nothing changed) the platform erases the person's details; null keeps records until someone erases them. Set by the organization's admins.",
+  })
+  @Column({ type: 'integer', nullable: true })
+  recordRetentionDays!: number | null;
+
   @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When a platform operator verified that the organization is who it says it is; null if not verified.',

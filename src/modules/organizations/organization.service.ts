@@ -85,6 +85,7 @@ export async function updateOrganization(ctx: RequestContext, input: UpdateOrgan
   if (input.description !== undefined) organization.description = input.description;
   if (input.website !== undefined) organization.website = input.website;
   if (input.receiverAccessDays !== undefined) organization.receiverAccessDays = input.receiverAccessDays;
+  if (input.recordRetentionDays !== undefined) organization.recordRetentionDays = input.recordRetentionDays;
   if (input.name != null || input.region !== undefined) await assertNotPassingForVerified(em, organization, organization.id);
   organization.searchText = organizationSearchText(organization);
   return em.save(organization);

@@ -5,7 +5,7 @@ import { EXPORT_FIELD, HEAVY_FIELD } from '../../common/request-class';
 import { assertUuid } from '../../common/validation';
 import type { RequestContext } from '../../context/request-context';
 import { auditClientRead } from '../audit/audit.service';
-import { findOwnClient } from '../clients/client.service';
+import { findClientRecord } from '../clients/client.service';
 import { Client, ownerView } from '../clients/client.views';
 import { serviceCategoryLoader, serviceLoader } from '../directory/directory.loaders';
 import { Service } from '../directory/service.entity';
@@ -279,7 +279,7 @@ export class ReportedValueResolver {
 export class ProgramEnrollmentResolver {
   @FieldResolver(() => Client, { description: 'Your client. Audited.' })
   async client(@Root() enrollment: ProgramEnrollment, @Ctx() ctx: RequestContext) {
-    const record = await findOwnClient(ctx, enrollment.clientId, ['clientId']);
+    const record = await findClientRecord(ctx, enrollment.clientId, ['clientId']);
     await auditClientRead(ctx, record);
     return ownerView(record);
   }

@@ -59,6 +59,7 @@ const CLIENT_VIEW_COLUMNS = [
   'address',
   'region',
   'vulnerabilities',
+  'erasedAt',
 ];
 
 /** Joins of a referral row, attached for the resolvers in referral.resolver.ts under the names they read. */

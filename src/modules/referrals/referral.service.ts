@@ -469,3 +469,35 @@ export async function commentOnReferral(ctx: RequestContext, input: CommentOnRef
   const referral = await getReferral(ctx, input.referralId, ['input', 'referralId']);
   return appendEvent(ctx, principal, referral, { kind: ReferralEventKind.COMMENTED, version: referral.version, note: input.body.trim() });
 }
+
+/** What erasure leaves in place of a referral's required text. */
+export const ERASED_TEXT = '[erased]';
+
+/**
+ * Erases the free text of the sender's referrals of an erased client, and every note on their
+ * timelines (the receiver's comments too: the timeline is one record, about the person). The
+ * database allows it only to the sender, only to these values, and only once the client is erased
+ * (migration 1797400000000). Answers the referrals, for the partners to tell.
+ */
+export async function eraseReferralTexts(
+  query: (text: string, values: unknown[]) => Promise<unknown>,
+  organizationId: string,
+  clientId: string,
+): Promise<{ id: string; receivingOrganizationId: string | null }[]> {
+  const referrals = (await query(`SELECT id, receiving_organization_id FROM referrals WHERE organization_id = $1 AND client_id = $2 ORDER BY id`, [
+    organizationId,
+    clientId,
+  ])) as { id: string; receiving_organization_id: string | null }[];
+  await query(
+    `UPDATE referrals SET reason = $3, needs = NULL,
+            consent_override_reason = CASE WHEN consent_override_reason IS NULL THEN NULL ELSE $3 END
+      WHERE organization_id = $1 AND client_id = $2`,
+    [organizationId, clientId, ERASED_TEXT],
+  );
+  await query(
+    `UPDATE referral_events e SET note = NULL FROM referrals r
+      WHERE e.organization_id = $1 AND r.organization_id = e.organization_id AND r.id = e.referral_id AND r.client_id = $2 AND e.note IS NOT NULL`,
+    [organizationId, clientId],
+  );
+  return referrals.map((row) => ({ id: row.id, receivingOrganizationId: row.receiving_organization_id }));
+}

@@ -5,7 +5,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BidirectionalPageArgs } from '../../../common/pagination';
 import { DateTimeScalar, LocalDateScalar, LocaleScalar } from '../../../common/scalars';
 import { ClientField } from '../client-field';
-import { AgeBand, ConsentMethod, Sex, Vulnerability } from '../client.enums';
+import { AgeBand, ConsentMethod, ErasureReason, Sex, Vulnerability } from '../client.enums';
 
 
 @InputType({ description: 'A new client of the acting organization. Give a birth date or, when it is not known, an age band.' })
@@ -105,6 +105,36 @@ export class UpdateClientInput {
   @Field(() => [Vulnerability], { nullable: true, description: 'The full new list of vulnerability markers.' })
   @ArrayUnique()
   vulnerabilities?: Vulnerability[];
+}
+
+@InputType({
+  description:
+    "A correction of a client's record at the person's request or on finding an error (the right to rectification): any field, the birth date too. The previous values are kept in the record's history with the reason.",
+})
+export class CorrectClientInput extends UpdateClientInput {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The correct date of birth (not in the future); replaces an age band.' })
+  birthDate?: string | null;
+
+  @Field(() => AgeBand, { nullable: true, description: 'The correct age band, when the birth date is not known; clears the birth date.' })
+  ageBand?: AgeBand | null;
+
+  @Field({ description: 'Why, e.g. "Name misspelt; corrected at the person\'s request" (1–1,000 characters). Kept in the history and erased with the record.' })
+  @Length(1, 1000)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+@InputType({ description: "Erases a client's personal details everywhere the organization holds them. It cannot be undone." })
+export class EraseClientInput {
+  @Field(() => ID, { description: 'The client.' })
+  @IsId()
+  clientId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The `version` you read; if given and the record changed since, the answer is CONFLICT.' })
+  expectedVersion?: number | null;
+
+  @Field(() => ErasureReason, { description: 'The ground for erasure. A choice, not free text: free text could name the person.' })
+  reason!: ErasureReason;
 }
 
 @InputType({ description: "A client's consent to share chosen fields with one organization." })

@@ -63,6 +63,17 @@ export class UpdateOrganizationInput {
   @Min(0)
   @Max(3650)
   receiverAccessDays?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Record retention in days (30–36,500): a client's record closed for longer is erased by the platform (see docs/data-protection.md); null to keep records until someone erases them.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(30)
+  @Max(36500)
+  recordRetentionDays?: number | null;
 }
 
 @ArgsType()
