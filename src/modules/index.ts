@@ -5,6 +5,7 @@ import { clientsModule } from './clients/clients.module';
 import { directoryModule } from './directory/directory.module';
 import { eventsModule } from './events/events.module';
 import { jobsModule } from './jobs/jobs.module';
+import { matchingModule } from './matching/matching.module';
 import { webhooksModule } from './webhooks/webhooks.module';
 import { operationsModule } from './operations/operations.module';
 import { organizationsModule } from './organizations/organizations.module';
@@ -19,6 +20,7 @@ export const MODULES: readonly AppModule[] = [
   directoryModule,
   partnershipsModule,
   clientsModule,
+  matchingModule,
   referralsModule,
   auditModule,
   programsModule,

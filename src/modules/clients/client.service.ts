@@ -8,9 +8,10 @@ import { auditClientRead } from '../audit/audit.service';
 import { serviceLoader } from '../directory/directory.loaders';
 import { EventSubjectType, OrganizationEventType } from '../events/event.enums';
 import { publishEvent } from '../events/events.service';
+import { storeMatchKeys } from '../matching/match-key.service';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { ClientRecord } from './client.entity';
-import { ConsentMethod } from './client.enums';
+import { ConsentMethod, ConsentScope } from './client.enums';
 import { clientRecordLoader } from './client.loaders';
 import { ownerView, type Client } from './client.views';
 import { Consent } from './consent.entity';
@@ -103,6 +104,7 @@ async function insertClient(ctx: RequestContext, input: RegisterClientInput): Pr
   });
   record.searchName = searchNameOf(record);
   await em.insert(ClientRecord, record);
+  await storeMatchKeys(ctx, record);
   return em.findOneByOrFail(ClientRecord, { organizationId: principal.organizationId, id: record.id });
 }
 
@@ -123,7 +125,9 @@ export async function updateClient(ctx: RequestContext, input: UpdateClientInput
   if (input.sex != null) record.sex = input.sex;
   if (input.vulnerabilities != null) record.vulnerabilities = input.vulnerabilities;
   record.searchName = searchNameOf(record);
-  return audited(ctx, await em.save(record));
+  const saved = await em.save(record);
+  await storeMatchKeys(ctx, saved);
+  return audited(ctx, saved);
 }
 
 export async function recordConsent(ctx: RequestContext, input: RecordConsentInput): Promise<Consent> {
@@ -141,6 +145,9 @@ export async function recordConsent(ctx: RequestContext, input: RecordConsentInp
       throw notFound('Service of the recipient organization', ['input', 'recipientServiceId']);
     }
   }
+  if (input.scope === ConsentScope.MATCHING && (input.sharedFields.length || input.recipientServiceId)) {
+    throw badInput('A consent to matching shares no field and names no service: leave sharedFields empty', ['input', 'sharedFields']);
+  }
   if (input.method === ConsentMethod.GUARDIAN && !input.givenBy?.trim()) {
     throw badInput('Name the guardian who gave consent in givenBy', ['input', 'givenBy']);
   }
@@ -156,6 +163,7 @@ export async function recordConsent(ctx: RequestContext, input: RecordConsentInp
     recipientOrganizationId: input.recipientOrganizationId,
     recipientServiceId: input.recipientServiceId ?? null,
     purpose: input.purpose.trim(),
+    scope: input.scope ?? ConsentScope.SHARING,
     sharedFields: input.sharedFields,
     method: input.method,
     givenBy: input.givenBy?.trim() || null,
