@@ -19,6 +19,7 @@ import { Jobs1797100000000 } from './1797100000000-jobs';
 import { Webhooks1797200000000 } from './1797200000000-webhooks';
 import { EventRouting1797300000000 } from './1797300000000-event-routing';
 import { ClientRights1797400000000 } from './1797400000000-client-rights';
+import { ClientMatching1797500000000 } from './1797500000000-client-matching';
 
 /** Every migration in order. Listed explicitly so the compiled server and the tests load the same set. */
-export const MIGRATIONS = [Foundation1795400000000, ReferralNetwork1795500000000, Programs1795600000000, Operations1795700000000, ReadPath1795800000000, Trust1795900000000, ReceiverAccess1796000000000, SignInThrottle1796100000000, PersistedQueryQuota1796200000000, AuditActorNames1796300000000, VerifiedOrganizations1796400000000, DisabledUsers1796500000000, PasswordResets1796600000000, OperatorOrganizations1796700000000, SuspendedOrganizations1796800000000, MemberContributions1796900000000, OrganizationEvents1797000000000, Jobs1797100000000, Webhooks1797200000000, EventRouting1797300000000, ClientRights1797400000000];
+export const MIGRATIONS = [Foundation1795400000000, ReferralNetwork1795500000000, Programs1795600000000, Operations1795700000000, ReadPath1795800000000, Trust1795900000000, ReceiverAccess1796000000000, SignInThrottle1796100000000, PersistedQueryQuota1796200000000, AuditActorNames1796300000000, VerifiedOrganizations1796400000000, DisabledUsers1796500000000, PasswordResets1796600000000, OperatorOrganizations1796700000000, SuspendedOrganizations1796800000000, MemberContributions1796900000000, OrganizationEvents1797000000000, Jobs1797100000000, Webhooks1797200000000, EventRouting1797300000000, ClientRights1797400000000, ClientMatching1797500000000];

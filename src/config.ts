@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const DEV_TOKEN_SECRET = 'dev-only-token-secret-change-me-0123456789abcdef';
+const DEV_MATCH_KEY_SECRET = 'dev-only-match-key-secret-change-me-0123456789';
 const DEV_APP_PASSWORD = 'ngo_app_dev_password';
 /** Published here: it encrypts webhook signing secrets at rest in development only. */
 const DEV_WEBHOOK_SECRET_KEY = 'ZGV2LW9ubHktd2ViaG9vay1rZXktY2hhbmdlLW1lLTA=';
@@ -67,6 +68,7 @@ const schema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
     REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(30 * 24 * 3600),
     EXPORT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    MATCH_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     INVITATION_TTL_SECONDS: z.coerce.number().int().min(300).default(7 * 24 * 3600),
     SIGN_UP_ENABLED: booleanString.default(true),
@@ -101,6 +103,9 @@ const schema = z
     if (env.NODE_ENV !== 'production') return;
     if (!env.TOKEN_SECRET) {
       issues.addIssue({ code: 'custom', path: ['TOKEN_SECRET'], message: 'is required in production' });
+    }
+    if (!env.MATCH_KEY_SECRET) {
+      issues.addIssue({ code: 'custom', path: ['MATCH_KEY_SECRET'], message: 'is required in production (32+ random characters, e.g. `openssl rand -base64 32`)' });
     }
     if (!env.EXPORT_LINK_SECRET) {
       issues.addIssue({ code: 'custom', path: ['EXPORT_LINK_SECRET'], message: 'is required in production (32+ random characters, e.g. `openssl rand -base64 32`)' });
@@ -184,6 +189,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       secret: e.EXPORT_LINK_SECRET ?? randomBytes(32).toString('base64url'),
       ttlSeconds: e.EXPORT_LINK_TTL_SECONDS,
     },
+    /**
+     * Matching across organizations (src/modules/matching): the HMAC key of every client's match
+     * keys. Changing it makes every stored key unmatchable until the keys are computed again.
+     */
+    matching: { keySecret: e.MATCH_KEY_SECRET ?? DEV_MATCH_KEY_SECRET },
     graphql: {
       introspection,
       /** The API explorer (GraphiQL, bundled by `npm run build`) at /explorer/; it reads the schema by introspection. */
@@ -234,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       corsOrigins: e.CORS_ORIGINS,
     },
     /** Settings left at values published in this repository (fine for development, never for real data). */
-    defaults: { tokenSecret: !e.TOKEN_SECRET, appPassword: !e.APP_DB_PASSWORD && !e.APP_DATABASE_URL, webhookSecretKey: !e.WEBHOOK_SECRET_KEY },
+    defaults: { tokenSecret: !e.TOKEN_SECRET, appPassword: !e.APP_DB_PASSWORD && !e.APP_DATABASE_URL, webhookSecretKey: !e.WEBHOOK_SECRET_KEY, matchKeySecret: !e.MATCH_KEY_SECRET },
   };
 }
 
@@ -252,6 +262,9 @@ export function unsafeSettings(config: Config): string[] {
   }
   if (config.defaults.tokenSecret) {
     lines.push('the published development TOKEN_SECRET signs access tokens: anyone can forge them (set TOKEN_SECRET)');
+  }
+  if (config.defaults.matchKeySecret) {
+    lines.push("clients' match keys are hashed with the published development MATCH_KEY_SECRET: anyone can test a name against them (set MATCH_KEY_SECRET)");
   }
   if (config.defaults.webhookSecretKey) {
     lines.push('webhook signing secrets are encrypted with the published development key (set WEBHOOK_SECRET_KEY)');

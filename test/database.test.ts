@@ -236,6 +236,8 @@ describe('schema shape that keeps tenants apart', () => {
       'ix_services_search_text',
       // Events are found by id alone by each instance routing a notification and by the subscriber it reaches (under RLS).
       'ix_organization_events_id',
+      // Match keys are looked up by hash across organizations, under the lookup policy (client-matching migration).
+      'ix_client_match_keys_key_hash',
     ];
     expect(indexes.filter((i) => !tenantColumn(i.table, i.first ?? '') && !allowed.includes(i.index)).map((i) => i.index)).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { eventsModule } from './events/events.module';
 import { hsdsModule } from './hsds/hsds.module';
 import { jobsModule } from './jobs/jobs.module';
 import { labelsModule } from './labels/labels.module';
+import { matchingModule } from './matching/matching.module';
 import { webhooksModule } from './webhooks/webhooks.module';
 import { operationsModule } from './operations/operations.module';
 import { organizationsModule } from './organizations/organizations.module';
@@ -21,6 +22,7 @@ export const MODULES: readonly AppModule[] = [
   directoryModule,
   partnershipsModule,
   clientsModule,
+  matchingModule,
   referralsModule,
   auditModule,
   programsModule,

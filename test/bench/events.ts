@@ -74,6 +74,7 @@ async function main(): Promise<void> {
       APP_DB_PASSWORD: 'bench-events-app-password',
       TOKEN_SECRET: 'bench-events-token-secret-0123456789abcdef',
       EXPORT_LINK_SECRET: 'bench-events-export-link-secret-0123456789',
+      MATCH_KEY_SECRET: 'bench-events-match-key-secret-0123456789',
       WEBHOOK_SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
       ARGON2_MEMORY_KIB: '1024',

@@ -62,6 +62,7 @@ async function startApp(name: string, ownerUrl: string, extra: NodeJS.ProcessEnv
       APP_DB_PASSWORD: APP_PASSWORD,
       TOKEN_SECRET,
       EXPORT_LINK_SECRET: 'bench-export-link-secret-0123456789abcdef',
+      MATCH_KEY_SECRET: 'bench-match-key-secret-0123456789abcdef',
       WEBHOOK_SECRET_KEY: Buffer.alloc(32, 5).toString('base64'),
       ACCESS_TOKEN_TTL_SECONDS: '3600',
       RATE_LIMIT_PER_MINUTE: '0',

@@ -1,7 +1,7 @@
-import type { OrganizationKind, ProgramMemberRole, ProgramMemberStatus, RegisterClientInput, Role } from '../generated/graphql';
+import type { DataCategory, OrganizationKind, ProgramMemberRole, ProgramMemberStatus, RegisterClientInput, Role } from '../generated/graphql';
 import { addMember, createApiKey, dataOf, signUpOrganization, type SignedIn } from '../factories';
 import { createProgram, joinProgram } from '../factories/programs';
-import { partner as partnerWith, publishService, recordConsent, registerClient, sendReferral } from '../factories/referrals';
+import { ALL_CATEGORIES, partner as partnerWith, publishService, recordConsent, registerClient, sendReferral } from '../factories/referrals';
 import {
   AcceptReferralDocument,
   AddIndicatorDocument,
@@ -15,6 +15,8 @@ import {
   ForwardReferralDocument,
   InviteMemberDocument,
   InviteProgramMemberDocument,
+  LookUpClientMatchesDocument,
+  RecordConsentDocument,
   PartnershipDocument,
   ProgramDocument,
   RecordServiceDeliveryDocument,
@@ -43,12 +45,14 @@ export interface Tenant {
   programmes?: Programmes;
   /** Its webhook endpoint and a delivery; see buildWebhooks. */
   webhooks?: TenantWebhooks;
+  /** A possible match of its client with a matching partner's record of the same person; see buildMatching. */
+  matching?: TenantMatching;
 }
 
 export interface World {
   app: TestApp;
   /** The victim: every case tries to reach A's data. A leads a joint programme (see LedProgramme). */
-  a: Tenant & { network: ReferralNetwork; programmes: Programmes & { led: LedProgramme }; webhooks: TenantWebhooks };
+  a: Tenant & { network: ReferralNetwork; programmes: Programmes & { led: LedProgramme }; webhooks: TenantWebhooks; matching: TenantMatching };
   /** The attacker: every case acts as B (its admin unless the case says otherwise, or names C). B leads a programme of its own. */
   b: Tenant & { network: ReferralNetwork; programmes: Programmes & { led: LedProgramme } };
   /**
@@ -594,6 +598,38 @@ async function buildWebhooks(app: TestApp, tenant: Tenant): Promise<TenantWebhoo
   return { endpointId: created.endpoint.id, deliveryId: delivery.id, secret: created.secret };
 }
 
+/**
+ * A matching partner of A's (M, an organization of its own, whose ACTIVE partnership with A lets
+ * CLIENT_MATCHING flow both ways) holds a record of the same person as A's network client; both
+ * records carry consent to matching, and M's lookup proposed the match. B is no partner of A's and
+ * C's partnership with A does not allow matching: neither may learn anything of it.
+ */
+export interface TenantMatching {
+  matchId: string;
+  version: number;
+  partner: SignedIn;
+  partnerClientId: string;
+}
+
+async function buildMatching(app: TestApp, tenant: Tenant & { network: ReferralNetwork }): Promise<TenantMatching> {
+  const partner = await signUpOrganization(app, { name: 'Organization M (matching partner)' });
+  const shares: DataCategory[] = [...ALL_CATEGORIES, 'CLIENT_MATCHING'];
+  await partnerWith(app, tenant.admin, partner, { proposerShares: shares, partnerShares: shares });
+  const consent = (by: SignedIn, clientId: string, recipientOrganizationId: string) =>
+    app.request(
+      RecordConsentDocument,
+      { input: { clientId, recipientOrganizationId, scope: 'MATCHING', purpose: 'Matching', sharedFields: [], method: 'VERBAL' } },
+      { token: by.token },
+    ).then(dataOf);
+  await consent(tenant.members.CASEWORKER, tenant.network.client.id, partner.organizationId);
+  const partnerClient = await registerClient(app, partner, { fullName: 'Sau Lo Thi', birthDate: '1948-03-02', sex: 'FEMALE' });
+  await consent(partner, partnerClient.id, tenant.admin.organizationId);
+  const [match] = dataOf(await app.request(LookUpClientMatchesDocument, { input: { clientId: partnerClient.id } }, { token: partner.token }))
+    .lookUpClientMatches.matches;
+  if (!match) throw new Error('The world expects M to match A\'s client');
+  return { matchId: match.id, version: match.version, partner, partnerClientId: partnerClient.id };
+}
+
 export async function buildWorld(app: TestApp): Promise<World> {
   const a = await buildTenant(app, 'Organization A');
   const b = await buildTenant(app, 'Organization B');
@@ -608,10 +644,12 @@ export async function buildWorld(app: TestApp): Promise<World> {
   });
   const withNetworks = { a: { ...a, network: aNetwork }, b: { ...b, network: bNetwork }, c, f };
   const programmes = await buildProgrammes(app, withNetworks);
+  // Before A's webhook endpoint exists, which would otherwise be sent the events of A's matching partnership.
+  const matching = await buildMatching(app, withNetworks.a);
   const webhooks = await buildWebhooks(app, a);
   return {
     app,
-    a: { ...withNetworks.a, programmes: programmes.a, webhooks },
+    a: { ...withNetworks.a, programmes: programmes.a, webhooks, matching },
     b: { ...withNetworks.b, programmes: programmes.b },
     c: { ...c, programmes: programmes.c },
     f,
@@ -683,6 +721,9 @@ export const TENANT_SNAPSHOT_QUERIES: Record<string, string> = {
   organization_events: `SELECT * FROM organization_events WHERE organization_id = $1 OR party_organization_id = $1 ORDER BY organization_id, id`,
   webhook_endpoints: 'SELECT * FROM webhook_endpoints WHERE organization_id = $1 ORDER BY id',
   webhook_deliveries: 'SELECT * FROM webhook_deliveries WHERE organization_id = $1 ORDER BY id',
+  // Matching: A's clients' keys (hashes only), and the matches A is a side of, whichever side found them.
+  client_match_keys: 'SELECT * FROM client_match_keys WHERE organization_id = $1 ORDER BY client_id, kind',
+  client_matches: 'SELECT * FROM client_matches WHERE organization_id = $1 OR partner_organization_id = $1 ORDER BY organization_id, id',
   program_referral_facts: `SELECT * FROM program_referral_facts
                             WHERE organization_id = $1 OR sender_organization_id = $1 OR receiving_organization_id = $1
                             ORDER BY organization_id, referral_id`,
@@ -722,6 +763,7 @@ export function privateMarksOf(tenant: Tenant, viewer?: string): string[] {
     tenant.apiKey.id,
     tenant.apiKey.secret,
     ...(tenant.webhooks ? [tenant.webhooks.endpointId, tenant.webhooks.deliveryId, tenant.webhooks.secret, 'hooks.example.org/a'] : []),
+    ...(tenant.matching ? [tenant.matching.matchId, tenant.matching.partnerClientId] : []),
     ...Object.values(tenant.members).flatMap((m) => [m.userId, m.membershipId, m.email]),
     ...(network
       ? [

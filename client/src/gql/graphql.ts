@@ -74,6 +74,13 @@ export type ConsentMethod =
   /** Signed by the client */
   | 'WRITTEN';
 
+/** What a consent is for. */
+export type ConsentScope =
+  /** Being matched with the recipient: the platform may compare this record's match keys (folded name, birth date, sex, hashed) with the recipient's records and tell both organizations they may hold the same person. Shares no field; referrals cannot rest on it. */
+  | 'MATCHING'
+  /** Sharing the chosen fields of the record with the recipient, e.g. on a referral */
+  | 'SHARING';
+
 /** A new API key. */
 export type CreateApiKeyInput = {
   /** What the key is for (1–100 characters). */
@@ -171,6 +178,8 @@ export type RecordConsentInput = {
   recipientOrganizationId: string | number;
   /** Optionally, the one service of that organization the consent is for. */
   recipientServiceId?: string | number | null | undefined;
+  /** SHARING (the default): the recipient may see `sharedFields`. MATCHING: the client agrees to be matched with the recipient; `sharedFields` must then be empty. */
+  scope?: ConsentScope;
   /** The fields the recipient may see. May be empty: a referral without personal details. */
   sharedFields: Array<ClientField>;
 };

@@ -118,3 +118,20 @@ registerEnumType(ErasureReason, {
     RETENTION_PERIOD: { description: "The organization's record retention period passed (set by the platform's retention job only)" },
   },
 });
+
+export enum ConsentScope {
+  SHARING = 'SHARING',
+  MATCHING = 'MATCHING',
+}
+
+registerEnumType(ConsentScope, {
+  name: 'ConsentScope',
+  description: 'What a consent is for.',
+  valuesConfig: {
+    SHARING: { description: 'Sharing the chosen fields of the record with the recipient, e.g. on a referral' },
+    MATCHING: {
+      description:
+        "Being matched with the recipient: the platform may compare this record's match keys (folded name, birth date, sex, hashed) with the recipient's records and tell both organizations they may hold the same person. Shares no field; referrals cannot rest on it.",
+    },
+  },
+});

@@ -2,6 +2,7 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import type { RequestContext } from '../../context/request-context';
 import { EventSubjectType, OrganizationEventType } from '../events/event.enums';
 import { publishEvent, type NewEvent } from '../events/events.service';
+import { forgetMatchKeys } from '../matching/match-key.service';
 import { forgetIdempotentRequests } from '../operations/idempotency';
 import { eraseReferralTexts, ERASED_TEXT } from '../referrals/referral.service';
 import { ClientRecord } from './client.entity';
@@ -21,7 +22,7 @@ type Query = (text: string, values: unknown[]) => Promise<unknown>;
  *   consents         purpose, guardian's name and revocation reason erased; revoked if in force
  *   referrals        reason, needs and override reason erased; every timeline note removed
  *   idempotency_keys the stored digest of each request that created these records
- *   client_match_keys not yet on this branch: eraseMatchKeys refuses to erase without them
+ *   client_match_keys the client's keys deleted (matching module): it can no longer be matched
  * Programme enrolments, deliveries and rollups hold no personal text (ids, dates and the dimension
  * values the figures count by) and stay as they are, so programme figures do not change.
  * Answers the organizations that received referrals of the client, to be told; null if there is no
@@ -69,20 +70,9 @@ export async function eraseClientDetails(
     clientId,
   ])) as { id: string }[];
   await forgetIdempotentRequests(query, organizationId, [clientId, ...consents.map((c) => c.id), ...referrals.map((r) => r.id), ...enrolments.map((e) => e.id)]);
-  await eraseMatchKeys(query, organizationId, clientId);
+  await forgetMatchKeys(query, organizationId, clientId);
   const partners = new Set(referrals.flatMap((r) => (r.receivingOrganizationId ? [r.receivingOrganizationId] : [])));
   return { partnerOrganizationIds: [...partners].sort() };
-}
-
-/**
- * Hook for privacy-preserving match keys, which another branch adds (`client_match_keys`): a
- * client's keys must go with its details. That table will belong to its own module, which should
- * export an erase function to call here. Until it is wired, an erasure where the table exists fails
- * (and rolls back) rather than leave the keys behind unnoticed; the rights tests then fail too.
- */
-async function eraseMatchKeys(query: Query, _organizationId: string, _clientId: string): Promise<void> {
-  const [table] = (await query(`SELECT to_regclass('public.client_match_keys') IS NOT NULL AS present`, [])) as { present: boolean }[];
-  if (table?.present) throw new Error('client_match_keys exists but erasure does not erase it yet: call its module\'s erase function in eraseMatchKeys');
 }
 
 /** The events that tell the organization and each partner that received a referral of the client. */

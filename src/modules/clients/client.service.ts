@@ -8,9 +8,10 @@ import { auditClientRead } from '../audit/audit.service';
 import { serviceLoader } from '../directory/directory.loaders';
 import { EventSubjectType, OrganizationEventType } from '../events/event.enums';
 import { publishEvent } from '../events/events.service';
+import { storeMatchKeys } from '../matching/match-key.service';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { ClientRecord } from './client.entity';
-import { ConsentMethod } from './client.enums';
+import { ConsentMethod, ConsentScope } from './client.enums';
 import { clientRecordLoader } from './client.loaders';
 import { ownerView, type Client } from './client.views';
 import { Consent } from './consent.entity';
@@ -114,6 +115,7 @@ async function insertClient(ctx: RequestContext, input: RegisterClientInput): Pr
   });
   record.searchName = searchNameOf(record);
   await em.insert(ClientRecord, record);
+  await storeMatchKeys(ctx, record);
   return em.findOneByOrFail(ClientRecord, { organizationId: principal.organizationId, id: record.id });
 }
 
@@ -178,6 +180,7 @@ async function changeClient(ctx: RequestContext, input: UpdateClientInput & Part
     previousValues: changed as never,
     changedByUserId: principal.userId,
   });
+  await storeMatchKeys(ctx, saved);
   return audited(ctx, saved);
 }
 
@@ -196,6 +199,9 @@ export async function recordConsent(ctx: RequestContext, input: RecordConsentInp
       throw notFound('Service of the recipient organization', ['input', 'recipientServiceId']);
     }
   }
+  if (input.scope === ConsentScope.MATCHING && (input.sharedFields.length || input.recipientServiceId)) {
+    throw badInput('A consent to matching shares no field and names no service: leave sharedFields empty', ['input', 'sharedFields']);
+  }
   if (input.method === ConsentMethod.GUARDIAN && !input.givenBy?.trim()) {
     throw badInput('Name the guardian who gave consent in givenBy', ['input', 'givenBy']);
   }
@@ -211,6 +217,7 @@ export async function recordConsent(ctx: RequestContext, input: RecordConsentInp
     recipientOrganizationId: input.recipientOrganizationId,
     recipientServiceId: input.recipientServiceId ?? null,
     purpose: input.purpose.trim(),
+    scope: input.scope ?? ConsentScope.SHARING,
     sharedFields: input.sharedFields,
     method: input.method,
     givenBy: input.givenBy?.trim() || null,

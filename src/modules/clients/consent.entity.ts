@@ -6,7 +6,7 @@ import { Service } from '../directory/service.entity';
 import { Organization } from '../organizations/organization.entity';
 import { ClientField } from './client-field';
 import { ClientRecord } from './client.entity';
-import { ConsentMethod } from './client.enums';
+import { ConsentMethod, ConsentScope } from './client.enums';
 
 /**
  * A client's consent to share chosen fields with one organization (optionally for one service).
@@ -24,6 +24,8 @@ import { ConsentMethod } from './client.enums';
 @Index('ix_consents_recipient_organization', ['recipientOrganizationId', 'organizationId'])
 @Check('ck_consents_method', `method IN ('WRITTEN', 'VERBAL', 'GUARDIAN')`)
 @Check('ck_consents_guardian', `method <> 'GUARDIAN' OR given_by IS NOT NULL`)
+@Check('ck_consents_scope', `scope IN ('SHARING', 'MATCHING')`)
+@Check('ck_consents_matching_shares_nothing', `scope <> 'MATCHING' OR cardinality(shared_fields) = 0`)
 export class Consent {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_consents' })
   organizationId!: string;
@@ -45,6 +47,10 @@ export class Consent {
   @Field({ description: 'What the client agreed to, e.g. "Referral for physical rehabilitation at the provincial hospital".' })
   @Column({ type: 'text' })
   purpose!: string;
+
+  @Field(() => ConsentScope, { description: 'What the consent is for: sharing fields (SHARING) or being matched with the recipient (MATCHING).' })
+  @Column({ type: 'text' })
+  scope!: ConsentScope;
 
   @Field(() => [ClientField], { description: 'The fields of the client record the recipient may see. Other fields stay hidden.' })
   @Column({ type: 'text', array: true })

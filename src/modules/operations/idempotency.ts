@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createMethodMiddlewareDecorator } from 'type-graphql';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
-import { conflict } from '../../common/errors';
+import { badInput, conflict } from '../../common/errors';
 import type { RequestContext } from '../../context/request-context';
 import { IdempotencyKey } from './idempotency-key.entity';
 
@@ -36,6 +36,8 @@ async function idempotent<T extends ObjectLiteral & Created>(
 ): Promise<unknown> {
   const key = input.idempotencyKey;
   if (!key) return create();
+  // This runs around the resolver, before type-graphql validates the input: check the key's length here.
+  if (key.length < 8 || key.length > 200) throw badInput('`idempotencyKey` must be 8 to 200 characters', ['input', 'idempotencyKey']);
   const { organizationId } = await ctx.requirePrincipal();
   const { idempotencyKey: _key, ...request } = input;
   const requestHash = createHash('sha256').update(JSON.stringify({ operation, request })).digest('hex');

@@ -6,6 +6,7 @@ import type { RequestContext, UserPrincipal } from '../../context/request-contex
 import { today } from '../../common/dates';
 import { recordAudit } from '../audit/audit.service';
 import { consentInForce } from '../clients/client-field';
+import { ConsentScope } from '../clients/client.enums';
 import { findOwnClient } from '../clients/client.service';
 import { Consent } from '../clients/consent.entity';
 import { serviceLoader } from '../directory/directory.loaders';
@@ -166,6 +167,7 @@ async function resolveConsent(
   }
   const now = new Date();
   const covers = (consent: Consent) =>
+    consent.scope === ConsentScope.SHARING &&
     consent.clientId === details.clientId &&
     consent.recipientOrganizationId === receivingOrganizationId &&
     (consent.recipientServiceId === null || consent.recipientServiceId === details.serviceId) &&

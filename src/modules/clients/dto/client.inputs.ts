@@ -5,7 +5,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BidirectionalPageArgs } from '../../../common/pagination';
 import { DateTimeScalar, LocalDateScalar, LocaleScalar } from '../../../common/scalars';
 import { ClientField } from '../client-field';
-import { AgeBand, ConsentMethod, ErasureReason, Sex, Vulnerability } from '../client.enums';
+import { AgeBand, ConsentMethod, ConsentScope, ErasureReason, Sex, Vulnerability } from '../client.enums';
 
 
 @InputType({ description: 'A new client of the acting organization. Give a birth date or, when it is not known, an age band.' })
@@ -155,6 +155,12 @@ export class RecordConsentInput extends IdempotentInput {
   @Length(1, 1000)
   @Matches(NOT_BLANK, { message: 'purpose must not be blank' })
   purpose!: string;
+
+  @Field(() => ConsentScope, {
+    defaultValue: ConsentScope.SHARING,
+    description: 'SHARING (the default): the recipient may see `sharedFields`. MATCHING: the client agrees to be matched with the recipient; `sharedFields` must then be empty.',
+  })
+  scope!: ConsentScope;
 
   @Field(() => [ClientField], { description: 'The fields the recipient may see. May be empty: a referral without personal details.' })
   @ArrayUnique()
