@@ -198,6 +198,8 @@ describe("a person's rights", () => {
     const { PERSON, MARKS } = marked;
     const { a, c, caseworker, coordinator, client, idempotencyKey, referral, program } = await buildPerson(marked);
     expect(await tablesHolding(MARKS)).not.toEqual([]);
+    const matchKeysOf = async () => (await app.ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM client_match_keys WHERE client_id = $1`, [client.id]))[0].n;
+    expect(await matchKeysOf()).toBeGreaterThan(0);
     const figuresBefore = await metrics(a, program.id);
     const cellsBefore = await app.ownerQuery(
       `SELECT * FROM program_member_metric_cells WHERE organization_id = $1 ORDER BY metric, category_code, period_type, period_start, dimension, dimension_value`,
@@ -219,8 +221,9 @@ describe("a person's rights", () => {
     expect(erased).toMatchObject({ id: client.id, fullName: '[erased]', phone: null, birthDate: null, ageBand: 'AGE_60_PLUS', sex: 'FEMALE', vulnerabilities: [] });
     expect(erased.erasedAt).not.toBeNull();
 
-    // No table holds anything of the person any more.
+    // No table holds anything of the person any more, nor their match keys (hashes, which the scan cannot see).
     expect(await tablesHolding(MARKS)).toEqual([]);
+    expect(await matchKeysOf()).toBe(0);
 
     // Programme figures are what they were.
     expect(await metrics(a, program.id)).toEqual(figuresBefore);
