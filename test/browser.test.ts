@@ -194,4 +194,31 @@ function serveExample(): Promise<Server> {
     expect(text.split('\r\n')[0]).toBe('result_type,result,indicator_code,indicator,period_start,period_end,dimension,dimension_value,target,actual,suppressed');
     expect(outside).toEqual([]);
   }, 60_000);
+
+  it('the explorer runs a subscription with the token from its headers, and shows the events as they happen', async () => {
+    const centre = await signUpOrganization(app, { name: 'Trung tâm Bảo trợ xã hội' });
+    const ngo = await signUpOrganization(app, { name: 'Jordan River Shelter' });
+    await partner(app, centre, ngo);
+    const person = await registerClient(app, centre, { fullName: 'Lò Văn Páo' });
+    await recordConsent(app, centre, person.id, ngo.organizationId);
+
+    const page = await context.newPage();
+    await page.goto(`${new URL(app.url).origin}/explorer/`);
+    await page.locator('.graphiql-container').waitFor();
+    await replaceEditorText(page, '.graphiql-query-editor', 'subscription Sent { organizationEvents(types: [REFERRAL_SENT]) { type typeLabel subjectId } }');
+    await page.getByRole('button', { name: 'Headers', exact: true }).click();
+    await replaceEditorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)', `{"Authorization": "Bearer ${ngo.token}"}`);
+    const open = app.subscriptions.active;
+    await page.locator('.graphiql-execute-button').click();
+    // The referral is sent once the server holds the explorer's subscription, so the event cannot pass before it.
+    for (const deadline = Date.now() + 30_000; app.subscriptions.active === open; ) {
+      if (Date.now() > deadline) throw new Error('The explorer never opened its subscription');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const referral = await sendReferral(app, centre, { clientId: person.id, receivingOrganizationId: ngo.organizationId });
+
+    await page.locator('.graphiql-response').getByText(referral.id).waitFor();
+    expect(await editorText(page, '.graphiql-response')).toContain('"type": "REFERRAL_SENT"');
+    expect(outside).toEqual([]);
+  }, 60_000);
 });
