@@ -122,6 +122,8 @@ function serveExample(): Promise<Server> {
     await page.locator('.graphiql-response').getByText('Hội Liên hiệp Phụ nữ Quận 3').waitFor();
     expect(await editorText(page, '.graphiql-response')).toContain('"role": "ADMIN"');
 
+    // Nothing typed (a password in Variables) or answered is left in the browser's storage.
+    expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'explorer.png') });
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
@@ -157,7 +159,7 @@ function serveExample(): Promise<Server> {
     expect(outside).toEqual([]);
   }, 60_000);
 
-  it('the same page on an origin the API does not list cannot call it', async () => {
+  it('the same page on an origin the API does not list cannot call it, and sends no password to a server over plain HTTP', async () => {
     const ngo = await signUpOrganization(app);
     const page = await context.newPage();
     const refused = page.waitForEvent('console', (message) => message.type() === 'error' && /CORS|Access-Control/i.test(message.text()));
@@ -169,6 +171,14 @@ function serveExample(): Promise<Server> {
     await page.locator('#error').getByText('The API could not be reached').waitFor();
     await refused;
     expect(await page.locator('#inbox').isHidden()).toBe(true);
+
+    // A link that points the page at another server over plain HTTP does not get the password.
+    await page.goto(`http://127.0.0.1:${examplePort}/?api=${encodeURIComponent('http://api.example.org/graphql')}`);
+    await page.getByLabel('Email').fill(ngo.email);
+    await page.getByLabel('Password').fill(ngo.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#error').getByText('Not sending your password to http://api.example.org/graphql').waitFor();
+    expect(outside).toEqual([]);
   }, 60_000);
 
   it("a signed link to a programme's CSV, followed in the browser, downloads the file", async () => {

@@ -2,9 +2,14 @@ import { createClient, InboxDocument, LogoutDocument, NgoCommonsError, RefreshTo
 
 /**
  * A small front end on the API: sign in, list the inbox, open a referral. It runs on an origin of its
- * own, so the API must list that origin in CORS_ORIGINS. The API's address comes from `?api=`.
+ * own, so the API must list that origin in CORS_ORIGINS. The API's address comes from `?api=`, for
+ * trying it against any server; the page shows that address, and only sends a password to a
+ * loopback server or over HTTPS. A real front end fixes its API's address at build time instead, so
+ * that no link can point its sign-in form elsewhere.
  */
 const apiUrl = new URLSearchParams(location.search).get('api') ?? 'http://localhost:4000/graphql';
+const apiHost = new URL(apiUrl, location.href);
+const apiAcceptable = apiHost.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(apiHost.hostname);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 type Session = SignInMutation['login'];
@@ -95,6 +100,10 @@ $<HTMLFormElement>('sign-in').addEventListener('submit', (event) => {
   event.preventDefault();
   const form = new FormData(event.target as HTMLFormElement);
   $('error').textContent = '';
+  if (!apiAcceptable) {
+    $('error').textContent = `Not sending your password to ${apiUrl}: use an https:// address`;
+    return;
+  }
   api
     .request(SignInDocument, { input: { email: String(form.get('email')), password: String(form.get('password')) } })
     .then(async ({ login }) => {

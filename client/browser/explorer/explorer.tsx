@@ -1,4 +1,4 @@
-import { createGraphiQLFetcher, type Fetcher, type FetcherOpts, type FetcherParams, type FetcherReturnType } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, type Fetcher, type FetcherOpts, type FetcherParams, type FetcherReturnType, type Storage } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { getOperationAST, parse } from 'graphql';
 import { createClient } from 'graphql-ws';
@@ -50,11 +50,30 @@ const fetcher: Fetcher = (params, opts) =>
   // graphql-ws yields results as they travel (errors as plain objects), which is what GraphiQL shows.
   isSubscription(params) ? (subscribe(params, authorization(opts)) as unknown as FetcherReturnType) : http(params, opts);
 
+/**
+ * GraphiQL keeps tabs, variables and history in localStorage by default: on disk, on the API's
+ * origin, for anyone using the browser later. Sign-in variables hold a password and results hold
+ * people's records, so the explorer keeps them in memory only: a reload starts afresh.
+ */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+    clear: () => items.clear(),
+    get length() {
+      return items.size;
+    },
+  };
+}
+
 const DEFAULT_QUERY = `# NGO Commons API explorer, served by this server:
 # it works offline.
 #
 # 1. Sign in: put your email and password in
-#    Variables (below), then run Login (▶).
+#    Variables (below), then run Login (▶). Nothing
+#    you type here is stored: a reload forgets it.
 # 2. Copy the accessToken into Headers:
 #    { "Authorization": "Bearer <accessToken>" }
 # 3. Run Inbox: referrals sent to your organization.
@@ -87,6 +106,7 @@ query Inbox {
 createRoot(document.getElementById('explorer')!).render(
   <GraphiQL
     fetcher={fetcher}
+    storage={memoryStorage()}
     defaultQuery={DEFAULT_QUERY}
     defaultHeaders={'{\n  "Authorization": ""\n}'}
     initialVariables={'{\n  "email": "",\n  "password": ""\n}'}
