@@ -69,6 +69,7 @@ const schema = z
     REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(30 * 24 * 3600),
     EXPORT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     MATCH_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    MATCH_LOOKUPS_PER_HOUR: z.coerce.number().int().min(0).default(60),
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     INVITATION_TTL_SECONDS: z.coerce.number().int().min(300).default(7 * 24 * 3600),
     SIGN_UP_ENABLED: booleanString.default(true),
@@ -193,7 +194,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
      * Matching across organizations (src/modules/matching): the HMAC key of every client's match
      * keys. Changing it makes every stored key unmatchable until the keys are computed again.
      */
-    matching: { keySecret: e.MATCH_KEY_SECRET ?? DEV_MATCH_KEY_SECRET },
+    matching: {
+      keySecret: e.MATCH_KEY_SECRET ?? DEV_MATCH_KEY_SECRET,
+      /** Match lookups per organization per hour: each tries a person against partners' records, so many would probe them. 0: no cap. */
+      lookupsPerHour: e.MATCH_LOOKUPS_PER_HOUR,
+    },
     graphql: {
       introspection,
       /** The API explorer (GraphiQL, bundled by `npm run build`) at /explorer/; it reads the schema by introspection. */

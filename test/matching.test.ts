@@ -206,4 +206,36 @@ describe('matching across organizations', () => {
     expect(await lookUp(shelter, atShelter.id)).toEqual([]);
     expect(await lookUp(clinic, atClinic.id)).toEqual([]);
   });
+
+  it('stops showing a confirmed link once either consent is revoked: naming the other organization says something about the person', async () => {
+    const birthDate = freshBirthDate();
+    const atShelter = await registerClient(app, shelter, { fullName: 'Giàng Thị Dợ', birthDate, sex: 'FEMALE' });
+    const consent = await consentToMatch(shelter, atShelter.id, clinic);
+    const atClinic = await person(clinic, shelter, { fullName: 'Giang Thi Do', birthDate, sex: 'FEMALE' });
+    const [proposed] = await lookUp(clinic, atClinic.id);
+    const confirm = async (by: SignedIn, expectedVersion: number) =>
+      dataOf(await app.request(ConfirmClientMatchDocument, { input: { matchId: proposed.id, expectedVersion } }, { token: by.token })).confirmClientMatch;
+    const confirmed = await confirm(shelter, (await confirm(clinic, proposed.version)).version);
+    expect(confirmed.status).toBe('CONFIRMED');
+    expect(await listed(clinic, atClinic.id)).toHaveLength(1);
+
+    dataOf(await app.request(RevokeConsentDocument, { input: { consentId: consent.id, reason: 'Withdrew by phone' } }, { token: shelter.token }));
+    expect(await listed(clinic, atClinic.id)).toEqual([]);
+    expect(await listed(shelter, atShelter.id)).toEqual([]);
+  });
+
+  it('caps lookups per organization and hour, so that nobody tries name after name against partners\' records', async () => {
+    const prober = await signUpOrganization(app);
+    const client = await registerClient(app, prober, { fullName: 'Nguyễn Văn Thử', birthDate: freshBirthDate(), sex: 'MALE' });
+    const limit = app.config.matching.lookupsPerHour;
+    // The hour's count as if `limit` lookups were made already (a counter shared by every instance).
+    await app.ownerQuery(
+      `INSERT INTO rate_limit_counters (organization_id, bucket, window_start, count) VALUES ($1, 'match-lookup', date_trunc('hour', now()), $2)
+       ON CONFLICT (organization_id, bucket) DO UPDATE SET window_start = EXCLUDED.window_start, count = EXCLUDED.count`,
+      [prober.organizationId, limit],
+    );
+    const refused = await app.request(LookUpClientMatchesDocument, { input: { clientId: client.id } }, { token: prober.token });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit });
+    expect(refused.status).toBe(429);
+  });
 });

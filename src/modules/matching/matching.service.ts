@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service';
 import { findOwnClient } from '../clients/client.service';
 import { ClientMatchRecord } from './client-match.entity';
 import { ClientMatchStatus, confirmSide, reject } from './client-match.lifecycle';
+import { enforceHourlyQuota } from '../operations/rate-limit';
 import { storeMatchKeys } from './match-key.service';
 import { MatchKeyKind } from './match-keys';
 import type { ClientMatch, ClientMatchLookup } from './matching.types';
@@ -36,8 +37,12 @@ function rulesHold(me: string): string {
   return `(${matchingAgreement(me, other)} AND ${matchingConsent(me, mine, other)} AND ${matchingConsent(other, theirs, me)})`;
 }
 
-/** Shown to a side: confirmed links, and proposals while the rules hold. Rejected ones are not shown. */
-const shown = (me: string) => `(m.status = 'CONFIRMED' OR (m.status = 'PROPOSED' AND ${rulesHold(me)}))`;
+/**
+ * Shown to a side: proposals and confirmed links while the rules hold, so that a link says nothing
+ * once the agreement ends or either person's consent is revoked (an erasure revokes them): naming
+ * the other organization is itself something about the person. Rejected ones are not shown.
+ */
+const shown = (me: string) => `(m.status IN ('PROPOSED', 'CONFIRMED') AND ${rulesHold(me)})`;
 
 function view(record: ClientMatchRecord, me: string): ClientMatch {
   const ours = record.organizationId === me;
@@ -86,6 +91,7 @@ export async function possibleMatches(ctx: RequestContext, clientId: string): Pr
 export async function lookUpClientMatches(ctx: RequestContext, clientId: string): Promise<ClientMatchLookup> {
   const { organizationId } = await ctx.requireUser();
   const client = await findOwnClient(ctx, clientId, ['input', 'clientId']);
+  await enforceHourlyQuota(ctx, organizationId, 'match-lookup', ctx.config.matching.lookupsPerHour);
   const keys = await storeMatchKeys(ctx, client);
   const em = await ctx.db();
   if (keys.length) {
