@@ -17,7 +17,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * another's enrolments, so the requesting side enqueues a job (program-people-recount, its key
  * naming the programme) and the job runner recounts the programme. It reads the programme's
  * enrolments, person periods and links only while its transaction names that programme
- * (app.recount_program), acting as no organization, like the match-key lookup's setting.
+ * (app.recount_program), acting as no organization, like the match-key lookup's setting; then it
+ * writes the programme's people cells acting as the programme's lead.
  *
  * Existing programmes are recounted here once, in the same way. The schema owner is subject to FORCE
  * ROW LEVEL SECURITY, so it is lifted for the backfill, inside this migration's transaction.
@@ -52,14 +53,12 @@ export class CountOnce1797600000000 implements MigrationInterface {
         USING (${recounted('program_linked_person_cells')})`);
     await q.query(`GRANT SELECT, INSERT, DELETE ON program_linked_person_cells TO ngo_commons_app`);
 
-    // The recount job reads the programme it names, and writes its people cells.
+    // The recount job reads the programme it names. It writes the programme's cells acting as the
+    // programme's lead, under the cells' own policies: a policy added to them would sit, OR-ed, on the
+    // dashboard's read path and keep the planner from its semi-join.
     for (const table of ['program_enrollments', 'program_person_periods']) {
       await q.query(`CREATE POLICY ${table}_recount ON ${table} FOR SELECT TO ngo_commons_app USING (${recounted(table)})`);
     }
-    await q.query(`CREATE POLICY program_metric_cells_recount_read ON program_metric_cells FOR SELECT TO ngo_commons_app USING (${recounted('program_metric_cells')})`);
-    await q.query(`CREATE POLICY program_metric_cells_recount_create ON program_metric_cells FOR INSERT TO ngo_commons_app WITH CHECK (${recounted('program_metric_cells')})`);
-    await q.query(`CREATE POLICY program_metric_cells_recount_update ON program_metric_cells FOR UPDATE TO ngo_commons_app
-        USING (${recounted('program_metric_cells')}) WITH CHECK (${recounted('program_metric_cells')})`);
     // The confirmed links of the programme's enrolled clients, and no other.
     await q.query(`CREATE POLICY client_matches_recount ON client_matches FOR SELECT TO ngo_commons_app USING (${worker} AND status = 'CONFIRMED'
         AND EXISTS (SELECT 1 FROM program_enrollments e
@@ -90,9 +89,6 @@ export class CountOnce1797600000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP POLICY jobs_program_recount ON jobs`);
     await q.query(`DROP POLICY client_matches_recount ON client_matches`);
-    await q.query(`DROP POLICY program_metric_cells_recount_update ON program_metric_cells`);
-    await q.query(`DROP POLICY program_metric_cells_recount_create ON program_metric_cells`);
-    await q.query(`DROP POLICY program_metric_cells_recount_read ON program_metric_cells`);
     await q.query(`DROP POLICY program_person_periods_recount ON program_person_periods`);
     await q.query(`DROP POLICY program_enrollments_recount ON program_enrollments`);
     await q.query(`DROP TABLE program_linked_person_cells`);

@@ -1,3 +1,5 @@
+import type { QueryRunner } from 'typeorm';
+import { CountOnce1797600000000 } from '../migrations/1797600000000-count-once';
 import {
   ConfirmClientMatchDocument,
   EnrollClientDocument,
@@ -110,9 +112,17 @@ describe('a person two members linked counts once in the programme', () => {
     const confirmed = dataOf(await app.request(ConfirmClientMatchDocument, { input: { matchId: proposed.id, expectedVersion: half.version } }, { token: shelter.token }))
       .confirmClientMatch;
     expect(confirmed.status).toBe('CONFIRMED');
+    // The migration recounts programmes with linked people as the job does: run it again before the job,
+    // and the job after it changes nothing.
+    const migration = new CountOnce1797600000000();
+    const owner = { query: (sql: string, params?: unknown[]) => app.ownerQuery(sql, params) } as unknown as QueryRunner;
+    await migration.down(owner);
+    await migration.up(owner);
+    const recountedByMigration = await views(linked.id);
     await app.jobs.tick(new Date());
 
     const after = await views(linked.id);
+    expect(after).toEqual(recountedByMigration);
     // Lan counts once: 4 people, 2 women; deliveries unchanged.
     expect(after.funder.SEX).toEqual({
       enrolled: { total: 4, FEMALE: 2, MALE: 2 },

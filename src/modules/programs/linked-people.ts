@@ -47,8 +47,8 @@ const COUNTED = `WITH keyed AS (
  * person once. Deliveries and members' own cells do not depend on links and are left alone. Under
  * the programme's lock, so no rollup of it runs meanwhile.
  */
-const RECOUNT = [
-  `SELECT pg_advisory_xact_lock(${recountLock('$1', '$2')})`,
+const LOCK = `SELECT pg_advisory_xact_lock(${recountLock('$1', '$2')})`;
+const REBUILD_LINKED = [
   `DELETE FROM program_linked_person_cells WHERE organization_id = $1 AND program_id = $2`,
   `${COUNTED}
    INSERT INTO program_linked_person_cells
@@ -56,20 +56,24 @@ const RECOUNT = [
    SELECT $1, $2, person_key, metric, category_code, period_type, period_start, dimension, dimension_value, min(member_organization_id::text)::uuid
      FROM counted WHERE person_key IS NOT NULL
     GROUP BY person_key, metric, category_code, period_type, period_start, dimension, dimension_value`,
-  `${COUNTED}, people AS (
-     SELECT metric, category_code, period_type, period_start, dimension, dimension_value, count(DISTINCT coalesce(person_key, enrollment_id)) AS n
-       FROM counted GROUP BY metric, category_code, period_type, period_start, dimension, dimension_value),
-   zeroed AS (
-     UPDATE program_metric_cells c SET value = 0
-      WHERE c.organization_id = $1 AND c.program_id = $2 AND c.metric IN ('PEOPLE_ENROLLED', 'PEOPLE_SERVED') AND c.value <> 0
-        AND NOT EXISTS (SELECT 1 FROM people p WHERE (p.metric, p.category_code, p.period_type, p.period_start, p.dimension, p.dimension_value)
-                                                  = (c.metric, c.category_code, c.period_type, c.period_start, c.dimension, c.dimension_value)))
+];
+const PEOPLE = `${COUNTED}
+   SELECT metric, category_code, period_type, period_start::text, dimension, dimension_value, count(DISTINCT coalesce(person_key, enrollment_id))::int AS n
+     FROM counted GROUP BY metric, category_code, period_type, period_start, dimension, dimension_value`;
+type PeopleCell = { metric: string; category_code: string; period_type: string; period_start: string; dimension: string; dimension_value: string; n: number };
+/** Written as the programme's lead ($1), under the cells' own policies; `$3`… the cells as arrays. */
+const WRITE_PEOPLE = `WITH people (metric, category_code, period_type, period_start, dimension, dimension_value, n) AS (
+       SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::bigint[])),
+     zeroed AS (
+       UPDATE program_metric_cells c SET value = 0
+        WHERE c.organization_id = $1 AND c.program_id = $2 AND c.metric IN ('PEOPLE_ENROLLED', 'PEOPLE_SERVED') AND c.value <> 0
+          AND NOT EXISTS (SELECT 1 FROM people p WHERE (p.metric, p.category_code, p.period_type, p.period_start, p.dimension, p.dimension_value)
+                                                    = (c.metric, c.category_code, c.period_type, c.period_start, c.dimension, c.dimension_value)))
    INSERT INTO program_metric_cells (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value, value)
    SELECT $1, $2, metric, category_code, period_type, period_start, dimension, dimension_value, n FROM people
     ORDER BY metric, category_code, period_type, period_start, dimension, dimension_value
    ON CONFLICT (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value)
-   DO UPDATE SET value = EXCLUDED.value WHERE program_metric_cells.value <> EXCLUDED.value`,
-];
+   DO UPDATE SET value = EXCLUDED.value WHERE program_metric_cells.value <> EXCLUDED.value`;
 
 /**
  * A link of `clientId` (a client of the acting organization) was confirmed or undone: asks for the
@@ -89,14 +93,33 @@ export async function requestRecountForClient(ctx: RequestContext, clientId: str
   );
 }
 
-/** Recounts the programme its key names (`<organization>:<program>:<request>`), acting as no organization. */
+/**
+ * Recounts the programme its key names (`<organization>:<program>:<request>`): reading acting as no
+ * organization, while app.recount_program names the programme; writing its cells acting as its lead
+ * (the programme's organization), in the same transaction.
+ */
 export const recountJob: JobDefinition = {
   kind: RECOUNT_JOB,
   async run({ database }, _now, key) {
     const [organizationId, programId] = key.split(':');
     await database.platform('job', { worker: true }, async (tx) => {
       await tx.query(`SELECT set_config('app.recount_program', $1, true)`, [`${organizationId}:${programId}`]);
-      for (const statement of RECOUNT) await tx.query(statement, [organizationId, programId]);
+      await tx.query(LOCK, [organizationId, programId]);
+      for (const statement of REBUILD_LINKED) await tx.query(statement, [organizationId, programId]);
+      const people = await tx.query<PeopleCell>(PEOPLE, [organizationId, programId]);
+      await tx.query(`SELECT set_config('app.recount_program', '', true), set_config('app.organization_id', $1, true)`, [organizationId]);
+      const column = <K extends keyof PeopleCell>(name: K) => people.map((cell) => cell[name]);
+      await tx.query(WRITE_PEOPLE, [
+        organizationId,
+        programId,
+        column('metric'),
+        column('category_code'),
+        column('period_type'),
+        column('period_start'),
+        column('dimension'),
+        column('dimension_value'),
+        column('n'),
+      ]);
     });
   },
 };
