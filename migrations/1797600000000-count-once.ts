@@ -65,11 +65,12 @@ export class CountOnce1797600000000 implements MigrationInterface {
                      WHERE current_setting('app.recount_program', true) = e.organization_id::text || ':' || e.program_id::text
                        AND ((e.member_organization_id = client_matches.organization_id AND e.client_id = client_matches.client_id)
                          OR (e.member_organization_id = client_matches.partner_organization_id AND e.client_id = client_matches.partner_client_id))))`);
-    // A side of a link that changed asks for the recount of a programme it delivers in; the job runner does it.
+    // A side of a link that changed asks for the recount of a programme it enrolled people in (even
+    // if removed since: its enrolments still count); the job runner does it.
     await q.query(`CREATE POLICY jobs_program_recount ON jobs FOR INSERT TO ngo_commons_app WITH CHECK (CASE WHEN kind = 'program-people-recount'
-        THEN EXISTS (SELECT 1 FROM program_members m
-                      WHERE m.organization_id = split_part(jobs.key, ':', 1)::uuid AND m.program_id = split_part(jobs.key, ':', 2)::uuid
-                        AND m.member_organization_id = app_organization_id() AND m.status = 'ACTIVE' AND m.role IN ('LEAD', 'IMPLEMENTING_PARTNER'))
+        THEN EXISTS (SELECT 1 FROM program_enrollments e
+                      WHERE e.organization_id = split_part(jobs.key, ':', 1)::uuid AND e.program_id = split_part(jobs.key, ':', 2)::uuid
+                        AND e.member_organization_id = app_organization_id())
         ELSE false END)`);
 
     const tables = ['program_enrollments', 'program_person_periods', 'program_metric_cells', 'program_linked_person_cells', 'client_matches'];

@@ -78,17 +78,15 @@ const WRITE_PEOPLE = `WITH people (metric, category_code, period_type, period_st
 /**
  * A link of `clientId` (a client of the acting organization) was confirmed or undone: asks for the
  * recount of every programme the client is enrolled in by this organization, in the caller's
- * transaction. The other side's client only matters where both are enrolled, so these are all.
+ * transaction (whether or not it is still a member: its enrolments still count). The other side's
+ * client only matters where both are enrolled, so these are all.
  */
 export async function requestRecountForClient(ctx: RequestContext, clientId: string): Promise<void> {
   const { organizationId } = await ctx.requirePrincipal();
   await (await ctx.db()).query(
     `INSERT INTO jobs (id, kind, key, run_at)
      SELECT gen_random_uuid(), $3, e.organization_id::text || ':' || e.program_id::text || ':' || $4::text, now()
-       FROM program_enrollments e WHERE e.member_organization_id = $1 AND e.client_id = $2
-        AND EXISTS (SELECT 1 FROM program_members m
-                     WHERE m.organization_id = e.organization_id AND m.program_id = e.program_id AND m.member_organization_id = $1
-                       AND m.status = 'ACTIVE' AND m.role IN ('LEAD', 'IMPLEMENTING_PARTNER'))`,
+       FROM program_enrollments e WHERE e.member_organization_id = $1 AND e.client_id = $2`,
     [organizationId, clientId, RECOUNT_JOB, randomUUID()],
   );
 }
