@@ -79,7 +79,10 @@ const WRITE_PEOPLE = `WITH people (metric, category_code, period_type, period_st
  * A link of `clientId` (a client of the acting organization) was confirmed or undone: asks for the
  * recount of every programme the client is enrolled in by this organization, in the caller's
  * transaction (whether or not it is still a member: its enrolments still count). The other side's
- * client only matters where both are enrolled, so these are all.
+ * client only matters where both are enrolled, so these are all for this link. Not covered: a key
+ * is the smallest id among a record and all its links, so when B's record is linked to A's and C's,
+ * C confirming its link (C's client not enrolled) can change the key of A's and B's records in a
+ * programme this does not name; the docs' known limits say so.
  */
 export async function requestRecountForClient(ctx: RequestContext, clientId: string): Promise<void> {
   const { organizationId } = await ctx.requirePrincipal();
