@@ -35,6 +35,14 @@ beforeAll(async () => {
   await app.ownerQuery(`INSERT INTO platform_audit_events (id, operator, command, subject_organization_id) VALUES (gen_random_uuid(), 'test', 'verify-organization', $1)`, [
     world.a.admin.organizationId,
   ]);
+  // A person two members of A's programme linked, as a cell of the programme counting them once
+  // (test/count-once.test.ts makes such rows through the API, with a partnership that allows matching).
+  const [enrolment] = world.a.programmes.enrolments;
+  await app.ownerQuery(
+    `INSERT INTO program_linked_person_cells (organization_id, program_id, person_key, metric, category_code, period_type, period_start, dimension, dimension_value, member_organization_id)
+     SELECT organization_id, program_id, $2, 'PEOPLE_ENROLLED', '', 'YEAR', '2026-01-01', 'TOTAL', '', member_organization_id FROM program_enrollments WHERE id = $1`,
+    [enrolment.id, enrolment.client.id],
+  );
   // The platform's jobs, run once.
   await app.jobs.tick(new Date());
   // A persisted query, registered by a signed-in caller (anonymous ones register nothing).

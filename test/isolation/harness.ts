@@ -718,6 +718,9 @@ export const TENANT_SNAPSHOT_QUERIES: Record<string, string> = {
                                  ORDER BY organization_id, program_id, member_organization_id, metric, category_code, period_type, period_start, dimension, dimension_value`,
   program_person_periods: `SELECT * FROM program_person_periods WHERE organization_id = $1 OR member_organization_id = $1
                             ORDER BY organization_id, program_id, enrollment_id, metric, category_code, period_type, period_start`,
+  // Linked people's cells: under A's programme, or written by A (as a member of another's).
+  program_linked_person_cells: `SELECT * FROM program_linked_person_cells WHERE organization_id = $1 OR member_organization_id = $1
+                                 ORDER BY organization_id, program_id, person_key, metric, category_code, period_type, period_start, dimension, dimension_value`,
   organization_events: `SELECT * FROM organization_events WHERE organization_id = $1 OR party_organization_id = $1 ORDER BY organization_id, id`,
   webhook_endpoints: 'SELECT * FROM webhook_endpoints WHERE organization_id = $1 ORDER BY id',
   webhook_deliveries: 'SELECT * FROM webhook_deliveries WHERE organization_id = $1 ORDER BY id',

@@ -3,6 +3,7 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import type { RequestContext } from '../../context/request-context';
 import { recordAudit } from '../audit/audit.service';
 import { findOwnClient } from '../clients/client.service';
+import { requestRecountForClient } from '../programs/linked-people';
 import { ClientMatchRecord } from './client-match.entity';
 import { ClientMatchStatus, confirmSide, reject } from './client-match.lifecycle';
 import { enforceHourlyQuota } from '../operations/rate-limit';
@@ -152,11 +153,17 @@ async function change(ctx: RequestContext, input: ChangeClientMatchInput, confir
   const side = record.organizationId === organizationId ? 'ORGANIZATION' : 'PARTNER';
   const next = confirming ? confirmSide(record, side, new Date()) : reject(record);
   if (!next.ok) throw badInput(next.message, ['input', 'matchId']);
+  const linked = record.status === ClientMatchStatus.CONFIRMED;
   record.status = next.next.status;
   record.organizationConfirmedAt = next.next.organizationConfirmedAt;
   record.partnerConfirmedAt = next.next.partnerConfirmedAt;
   if (record.status === ClientMatchStatus.REJECTED) record.rejectedByOrganizationId = organizationId;
-  return view(await (await ctx.db()).save(record), organizationId);
+  const saved = await (await ctx.db()).save(record);
+  // A link made or undone changes who counts once in the programmes the person is enrolled in.
+  if (linked !== (saved.status === ClientMatchStatus.CONFIRMED)) {
+    await requestRecountForClient(ctx, side === 'ORGANIZATION' ? saved.clientId : saved.partnerClientId);
+  }
+  return view(saved, organizationId);
 }
 
 export const confirmClientMatch = (ctx: RequestContext, input: ChangeClientMatchInput) => change(ctx, input, true);

@@ -11,6 +11,7 @@ import { today } from '../../common/dates';
 import { ProgramEnrollment, ServiceDelivery } from './activity.entity';
 import { cellsOf, programRegion } from './dimensions';
 import type { EnrollClientInput, ProgramRecordsArgs, RecordServiceDeliveryInput } from './dto/program.inputs';
+import { personKey, recountLock } from './linked-people';
 import { MetricKind, ProgramMemberRole } from './program.enums';
 import { getProgram, requireRole } from './program.service';
 
@@ -20,7 +21,10 @@ const DELIVERING_ROLES = [ProgramMemberRole.LEAD, ProgramMemberRole.IMPLEMENTING
  * Adds one person's activity to the rollups in one statement: the person counts once per period
  * (month, quarter, year) and category in `people` cells, however many services they get, and each
  * delivery counts in SERVICE_DELIVERIES cells; both for the TOTAL and every dimension value, in the
- * programme's cells and in the member's own (program_member_metric_cells).
+ * programme's cells and in the member's own (program_member_metric_cells). A person whose record is
+ * linked to another member's (a CONFIRMED match) counts in the member's own cells as ever, and in a
+ * programme's people cell only if no record with the same person key counts there already
+ * (linked-people.ts), so the programme counts them once.
  */
 async function rollUp(
   em: EntityManager,
@@ -32,33 +36,50 @@ async function rollUp(
     `WITH periods (period_type, period_start) AS (
             SELECT kind, date_trunc(lower(kind), $5::date)::date FROM unnest(ARRAY['MONTH', 'QUARTER', 'YEAR']) AS kind),
           categories (category_code) AS (SELECT unnest($6::text[])),
+          -- Shared: a recount of the programme's people (after a link changed) waits for this statement, and this one for it.
+          recount (waited) AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${recountLock('$1::uuid', '$2::uuid')}) IS NULL),
+          link (person_key) AS (SELECT ${personKey('$7::uuid', '$11::uuid')}),
           fresh AS (
             INSERT INTO program_person_periods
                    (organization_id, program_id, enrollment_id, metric, category_code, period_type, period_start, member_organization_id)
-            SELECT $1, $2, $3, $4, c.category_code, p.period_type, p.period_start, $7 FROM periods p CROSS JOIN categories c
+            SELECT $1, $2, $3, $4, c.category_code, p.period_type, p.period_start, $7 FROM periods p CROSS JOIN categories c CROSS JOIN recount
             ON CONFLICT DO NOTHING
             RETURNING category_code, period_type, period_start),
-          increments AS (
-            SELECT $4::text AS metric, category_code, period_type, period_start FROM fresh
-            UNION ALL
-            SELECT 'SERVICE_DELIVERIES', c.category_code, p.period_type, p.period_start FROM periods p CROSS JOIN categories c WHERE $10),
           cells (dimension, dimension_value) AS (SELECT * FROM unnest($8::text[], $9::text[])),
-          counted AS (
-            SELECT i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value, count(*) AS n
-              FROM increments i CROSS JOIN cells c
-             GROUP BY i.metric, i.category_code, i.period_type, i.period_start, c.dimension, c.dimension_value),
+          deliveries AS (
+            SELECT 'SERVICE_DELIVERIES'::text AS metric, c.category_code, p.period_type, p.period_start, d.dimension, d.dimension_value
+              FROM periods p CROSS JOIN categories c CROSS JOIN cells d WHERE $10),
+          first_for_member AS (
+            SELECT $4::text AS metric, f.category_code, f.period_type, f.period_start, d.dimension, d.dimension_value FROM fresh f CROSS JOIN cells d),
+          -- A linked person's cells that no record with the same key counted yet; nothing for anyone else.
+          first_for_program AS (
+            INSERT INTO program_linked_person_cells
+                   (organization_id, program_id, person_key, metric, category_code, period_type, period_start, dimension, dimension_value, member_organization_id)
+            SELECT $1, $2, l.person_key, f.metric, f.category_code, f.period_type, f.period_start, f.dimension, f.dimension_value, $7
+              FROM first_for_member f CROSS JOIN link l WHERE l.person_key IS NOT NULL
+            ON CONFLICT DO NOTHING
+            RETURNING metric, category_code, period_type, period_start, dimension, dimension_value),
+          own_counted AS (
+            SELECT metric, category_code, period_type, period_start, dimension, dimension_value, count(*) AS n
+              FROM (SELECT * FROM first_for_member UNION ALL SELECT * FROM deliveries) i
+             GROUP BY metric, category_code, period_type, period_start, dimension, dimension_value),
+          program_counted AS (
+            SELECT metric, category_code, period_type, period_start, dimension, dimension_value, count(*) AS n
+              FROM (SELECT f.* FROM first_for_member f WHERE (SELECT person_key FROM link) IS NULL
+                    UNION ALL SELECT * FROM first_for_program UNION ALL SELECT * FROM deliveries) i
+             GROUP BY metric, category_code, period_type, period_start, dimension, dimension_value),
           -- Cells are locked in key order, so concurrent deliveries queue on a shared cell instead of deadlocking;
           -- a member's own cells first, which no other member's statement touches.
           own AS (
             INSERT INTO program_member_metric_cells
                    (organization_id, program_id, member_organization_id, metric, category_code, period_type, period_start, dimension, dimension_value, value)
-            SELECT $1, $2, $7, metric, category_code, period_type, period_start, dimension, dimension_value, n FROM counted
+            SELECT $1, $2, $7, metric, category_code, period_type, period_start, dimension, dimension_value, n FROM own_counted
              ORDER BY period_start, dimension, metric, category_code, period_type, dimension_value
             ON CONFLICT (member_organization_id, organization_id, program_id, period_start, dimension, metric, category_code, period_type, dimension_value)
             DO UPDATE SET value = program_member_metric_cells.value + EXCLUDED.value)
      INSERT INTO program_metric_cells
             (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value, value)
-     SELECT $1, $2, metric, category_code, period_type, period_start, dimension, dimension_value, n FROM counted
+     SELECT $1, $2, metric, category_code, period_type, period_start, dimension, dimension_value, n FROM program_counted
       ORDER BY metric, category_code, period_type, period_start, dimension, dimension_value
      ON CONFLICT (organization_id, program_id, metric, category_code, period_type, period_start, dimension, dimension_value)
      DO UPDATE SET value = program_metric_cells.value + EXCLUDED.value`,
@@ -73,6 +94,7 @@ async function rollUp(
       cells.map(([dimension]) => dimension),
       cells.map(([, value]) => value),
       activity.delivery,
+      enrollment.clientId,
     ],
   );
 }

@@ -111,3 +111,42 @@ export class ProgramPersonPeriod {
   @Column({ type: 'uuid' })
   memberOrganizationId!: string;
 }
+
+/**
+ * For people whose records two members linked (a CONFIRMED client match): which person, by person key
+ * (linked-people.ts), already counts in which programme cell, so that the programme counts them once.
+ * A member reads back only the rows its own inserts made; the recount job rebuilds a programme's.
+ */
+@Entity({ name: 'program_linked_person_cells' })
+@ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'fk_program_linked_person_cells_program', onDelete: 'CASCADE' })
+export class ProgramLinkedPersonCell {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_linked_person_cells' })
+  organizationId!: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_linked_person_cells' })
+  programId!: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_program_linked_person_cells' })
+  personKey!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_linked_person_cells' })
+  metric!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_linked_person_cells' })
+  categoryCode!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_linked_person_cells' })
+  periodType!: string;
+
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_program_linked_person_cells' })
+  periodStart!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_linked_person_cells' })
+  dimension!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_program_linked_person_cells' })
+  dimensionValue!: string;
+
+  @Column({ type: 'uuid' })
+  memberOrganizationId!: string;
+}

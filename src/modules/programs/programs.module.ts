@@ -1,7 +1,8 @@
 import type { AppModule } from '../../common/module';
 import { ProgramEnrollment, ServiceDelivery } from './activity.entity';
 import { Indicator, IndicatorTarget, ProgramResult } from './indicator.entity';
-import { ProgramMemberMetricCell, ProgramMetricCell, ProgramPersonPeriod } from './metric-cell.entity';
+import { recountJob } from './linked-people';
+import { ProgramLinkedPersonCell, ProgramMemberMetricCell, ProgramMetricCell, ProgramPersonPeriod } from './metric-cell.entity';
 import { ProgramMember } from './program-member.entity';
 import { Program } from './program.entity';
 import {
@@ -31,6 +32,7 @@ export const programsModule: AppModule = {
     ProgramMetricCell,
     ProgramPersonPeriod,
     ProgramMemberMetricCell,
+    ProgramLinkedPersonCell,
     ProgramReferralFact,
   ],
   resolvers: [
@@ -42,4 +44,5 @@ export const programsModule: AppModule = {
     ProgramEnrollmentResolver,
     ServiceDeliveryResolver,
   ],
+  jobs: [recountJob],
 };
