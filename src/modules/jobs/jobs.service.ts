@@ -14,3 +14,11 @@ export async function armJob(tx: ScopedTransaction, kind: string, key: string, r
     [randomUUID(), kind, key, runAt],
   );
 }
+
+/**
+ * Enqueues a one-off job in the caller's request transaction, e.g. a recount another module asks
+ * for: row-level security decides which kinds and keys an organization may enqueue.
+ */
+export async function enqueueJob(query: (text: string, values: unknown[]) => Promise<unknown>, kind: string, key: string, runAt: Date): Promise<void> {
+  await query(`INSERT INTO jobs (id, kind, key, run_at) VALUES ($1, $2, $3, $4)`, [randomUUID(), kind, key, runAt]);
+}

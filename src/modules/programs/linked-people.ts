@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobDefinition } from '../../common/module';
 import type { RequestContext } from '../../context/request-context';
+import { enqueueJob } from '../jobs/jobs.service';
 
 /**
  * Counting a person once across a programme's members when their records are linked (a CONFIRMED
@@ -86,12 +87,15 @@ const WRITE_PEOPLE = `WITH people (metric, category_code, period_type, period_st
  */
 export async function requestRecountForClient(ctx: RequestContext, clientId: string): Promise<void> {
   const { organizationId } = await ctx.requirePrincipal();
-  await (await ctx.db()).query(
-    `INSERT INTO jobs (id, kind, key, run_at)
-     SELECT gen_random_uuid(), $3, e.organization_id::text || ':' || e.program_id::text || ':' || $4::text, now()
-       FROM program_enrollments e WHERE e.member_organization_id = $1 AND e.client_id = $2`,
-    [organizationId, clientId, RECOUNT_JOB, randomUUID()],
+  const em = await ctx.db();
+  const programmes: { organization_id: string; program_id: string }[] = await em.query(
+    `SELECT DISTINCT organization_id, program_id FROM program_enrollments WHERE member_organization_id = $1 AND client_id = $2`,
+    [organizationId, clientId],
   );
+  const request = randomUUID();
+  for (const { organization_id, program_id } of programmes) {
+    await enqueueJob((text, values) => em.query(text, values), RECOUNT_JOB, `${organization_id}:${program_id}:${request}`, new Date());
+  }
 }
 
 /**
