@@ -1,4 +1,4 @@
-import { SendReferralDocument, ConfirmClientMatchDocument, LookUpClientMatchesDocument, PossibleMatchesDocument, RecordConsentDocument, RejectClientMatchDocument, RevokeConsentDocument, type DataCategory, type RegisterClientInput, type Sex } from './generated/graphql';
+import { SendReferralDocument, ClientRecordDocument, ConfirmClientMatchDocument, LookUpClientMatchesDocument, PossibleMatchesDocument, RecordConsentDocument, RejectClientMatchDocument, RevokeConsentDocument, type DataCategory, type RegisterClientInput, type Sex } from './generated/graphql';
 import { dataOf, errorCodes, signUpOrganization, type SignedIn } from './factories';
 import { ALL_CATEGORIES, partner, registerClient } from './factories/referrals';
 import { stringsIn } from './isolation/harness';
@@ -218,6 +218,10 @@ describe('matching across organizations', () => {
     const confirmed = await confirm(shelter, (await confirm(clinic, proposed.version)).version);
     expect(confirmed.status).toBe('CONFIRMED');
     expect(await listed(clinic, atClinic.id)).toHaveLength(1);
+    // The link is part of what the shelter holds about the person: their copy of it says so.
+    const record = dataOf(await app.request(ClientRecordDocument, { id: atShelter.id }, { token: shelter.token })).clientRecord as { matches: unknown[] };
+    expect(record.matches).toEqual([expect.objectContaining({ otherOrganization: { id: clinic.organizationId, name: expect.any(String) }, status: 'CONFIRMED' })]);
+    expect(JSON.stringify(record)).not.toContain(atClinic.id);
 
     dataOf(await app.request(RevokeConsentDocument, { input: { consentId: consent.id, reason: 'Withdrew by phone' } }, { token: shelter.token }));
     expect(await listed(clinic, atClinic.id)).toEqual([]);

@@ -11,8 +11,9 @@ const named = (id: unknown, name: unknown) => (id ? { id, name: name ?? null } :
 
 /**
  * Everything the acting organization holds about one of its clients, as one document (a subject
- * access request): the record, its history, consents, referrals with their timelines, enrolments
- * with their deliveries, and every audited access to the person's data, other organizations' reads
+ * access request): the record, its history, consents, links to partners' records of the same
+ * person, referrals with their timelines, enrolments with their deliveries, and every audited
+ * access to the person's data, other organizations' reads
  * through referrals included. One read under the organization's own row-level security; the
  * export itself is audited (action "clientRecord") as well as the read of the personal fields.
  */
@@ -67,6 +68,17 @@ export async function clientRecord(ctx: RequestContext, clientId: string): Promi
       WHERE d.member_organization_id = $1 AND e.client_id = $2 ORDER BY d.delivered_on, d.id`,
     [organizationId, clientId],
   );
+  // Links to partners' records of the same person (matching module), whatever their state: the
+  // organization holds them, so the person is told of them; never the partner's client id.
+  const matches = await query(
+    `SELECT m.id, CASE WHEN m.organization_id = $1 THEN m.partner_organization_id ELSE m.organization_id END AS other_organization_id,
+            o.name AS other_organization_name, m.strength, m.status, m.created_at, m.updated_at
+       FROM client_matches m
+       LEFT JOIN organizations o ON o.id = CASE WHEN m.organization_id = $1 THEN m.partner_organization_id ELSE m.organization_id END
+      WHERE (m.organization_id = $1 AND m.client_id = $2) OR (m.partner_organization_id = $1 AND m.partner_client_id = $2)
+      ORDER BY m.created_at, m.id`,
+    [organizationId, clientId],
+  );
   const recordIds = [clientId, ...consents.map((c) => c.id), ...referrals.map((r) => r.id), ...enrolments.map((e) => e.id)];
   const access = await query(
     `SELECT a.created_at, a.action, a.entity_type, a.entity_id, a.actor_name, a.organization_id, o.name AS organization_name
@@ -107,6 +119,14 @@ export async function clientRecord(ctx: RequestContext, clientId: string): Promi
       revokedAt: k.revoked_at,
       revocationReason: k.revocation_reason,
       recordedAt: k.created_at,
+    })),
+    matches: matches.map((m) => ({
+      id: m.id,
+      otherOrganization: named(m.other_organization_id, m.other_organization_name),
+      strength: m.strength,
+      status: m.status,
+      proposedAt: m.created_at,
+      updatedAt: m.updated_at,
     })),
     referrals: referrals.map((r) => ({
       id: r.id,

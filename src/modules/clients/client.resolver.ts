@@ -37,7 +37,7 @@ export class ClientResolver {
   @Authorized(Permission.CLIENT_RECORD_EXPORT)
   @Query(() => JSONObjectScalar, {
     description:
-      "Everything the acting organization holds about one of its clients, as one JSON document, for a subject access request: the record and its history, consents, referrals with their timelines, programme enrolments with their service deliveries, and every audited access (other organizations' reads through referrals too). The shape is versioned by its `format` field and described in docs/data-protection.md. Audited. Admins and coordinators.",
+      "Everything the acting organization holds about one of its clients, as one JSON document, for a subject access request: the record and its history, consents, links to partners' records of the same person, referrals with their timelines, programme enrolments with their service deliveries, and every audited access (other organizations' reads through referrals too). The shape is versioned by its `format` field and described in docs/data-protection.md. Audited. Admins and coordinators.",
   })
   clientRecord(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The client id.' }) id: string) {
     assertUuid(id, ['id']);
