@@ -222,6 +222,8 @@ describe('matching across organizations', () => {
     const record = dataOf(await app.request(ClientRecordDocument, { id: atShelter.id }, { token: shelter.token })).clientRecord as { matches: unknown[] };
     expect(record.matches).toEqual([expect.objectContaining({ otherOrganization: { id: clinic.organizationId, name: expect.any(String) }, status: 'CONFIRMED' })]);
     expect(JSON.stringify(record)).not.toContain(atClinic.id);
+    // ...and its access log, that the clinic's lookup compared them and proposed the link.
+    expect(JSON.stringify((record as { accessLog?: unknown }).accessLog)).toContain('clientMatchProposed');
 
     dataOf(await app.request(RevokeConsentDocument, { input: { consentId: consent.id, reason: 'Withdrew by phone' } }, { token: shelter.token }));
     expect(await listed(clinic, atClinic.id)).toEqual([]);

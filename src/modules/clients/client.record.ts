@@ -79,7 +79,7 @@ export async function clientRecord(ctx: RequestContext, clientId: string): Promi
       ORDER BY m.created_at, m.id`,
     [organizationId, clientId],
   );
-  const recordIds = [clientId, ...consents.map((c) => c.id), ...referrals.map((r) => r.id), ...enrolments.map((e) => e.id)];
+  const recordIds = [clientId, ...consents.map((c) => c.id), ...matches.map((m) => m.id), ...referrals.map((r) => r.id), ...enrolments.map((e) => e.id)];
   const access = await query(
     `SELECT a.created_at, a.action, a.entity_type, a.entity_id, a.actor_name, a.organization_id, o.name AS organization_name
        FROM audit_events a LEFT JOIN organizations o ON o.id = a.organization_id

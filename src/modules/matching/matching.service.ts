@@ -113,14 +113,20 @@ export async function lookUpClientMatches(ctx: RequestContext, clientId: string)
         // One link per pair of clients, whichever side looked first.
         const pair = [`${organizationId}:${client.id}`, `${other.organization_id}:${other.client_id}`].sort().join('|');
         await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`client-match:${pair}`]);
-        await em.query(
+        const proposed: { id: string }[] = await em.query(
           `INSERT INTO client_matches (organization_id, id, client_id, partner_organization_id, partner_client_id, strength, status, version)
            SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, 'PROPOSED', 1
             WHERE NOT EXISTS (SELECT 1 FROM client_matches m
                                WHERE (m.organization_id = $1::uuid AND m.client_id = $3::uuid AND m.partner_organization_id = $4::uuid AND m.partner_client_id = $5::uuid)
-                                  OR (m.organization_id = $4::uuid AND m.client_id = $5::uuid AND m.partner_organization_id = $1::uuid AND m.partner_client_id = $3::uuid))`,
+                                  OR (m.organization_id = $4::uuid AND m.client_id = $5::uuid AND m.partner_organization_id = $1::uuid AND m.partner_client_id = $3::uuid))
+           RETURNING id`,
           [organizationId, randomUUID(), client.id, other.organization_id, other.client_id, other.exact ? MatchKeyKind.EXACT_DATE : MatchKeyKind.BIRTH_YEAR],
         );
+        // The partner's trail says its person was compared and proposed, by the match's id (never
+        // its client's id, which this organization's own trail would then show).
+        for (const { id } of proposed) {
+          await recordAudit(ctx, { action: 'clientMatchProposed', entityType: 'ClientMatch', entityId: id, subjectOrganizationId: other.organization_id });
+        }
       }
     } finally {
       await em.query(`SELECT set_config('app.match_keys', '', true)`);
