@@ -33,6 +33,7 @@ export class CopyWriter {
   private buffer = '';
   private readonly stream: ReturnType<typeof copyFrom>;
   private readonly done: Promise<void>;
+  private failure: Error | undefined;
   rows = 0;
 
   constructor(
@@ -47,8 +48,10 @@ export class CopyWriter {
       this.stream.on('finish', () => resolve());
       this.stream.on('error', reject);
     });
-    // Surface a failure (e.g. a CHECK constraint) at once rather than at the end.
-    this.done.catch(() => undefined);
+    // Surface a failure (e.g. a CHECK constraint) at the next write rather than at the end, with PostgreSQL's message.
+    this.done.catch((error: Error) => {
+      this.failure = error;
+    });
   }
 
   /** Adds a row to the buffer; call `pump()` now and then (e.g. every thousand rows) to send it. */
@@ -65,6 +68,7 @@ export class CopyWriter {
   }
 
   private async flush(): Promise<void> {
+    if (this.failure) throw new Error(`COPY ${this.table}: ${this.failure.message}`);
     const chunk = this.buffer;
     this.buffer = '';
     if (!this.stream.write(chunk)) {

@@ -435,7 +435,7 @@ async function writeClientsAndReferrals(url: string, plan: Plan, counts: Record<
   ], true);
   const consents = new CopyWriter(await connect(url), 'consents', [
     'organization_id', 'id', 'client_id', 'recipient_organization_id', 'recipient_service_id', 'purpose', 'shared_fields', 'method', 'given_by',
-    'given_at', 'expires_at', 'recorded_by_user_id', 'revoked_at', 'revoked_by_user_id', 'revocation_reason', 'created_at',
+    'given_at', 'expires_at', 'recorded_by_user_id', 'revoked_at', 'revoked_by_user_id', 'revocation_reason', 'created_at', 'scope',
   ], true);
   const referrals = new CopyWriter(await connect(url), 'referrals', [
     'organization_id', 'id', 'receiving_organization_id', 'external_receiver_name', 'service_id', 'client_id', 'consent_id', 'consent_override_reason',
@@ -518,7 +518,7 @@ async function writeClientsAndReferrals(url: string, plan: Plan, counts: Record<
               fields, method, guardian ? (org.language === 'vi' ? 'Người giám hộ' : org.language === 'ar' ? 'الوصي' : 'Guardian') : null,
               iso(givenAt), expiresAt === null ? null : iso(expiresAt), sender.id,
               revokedAt === null ? null : iso(revokedAt), revokedAt === null ? null : sender.id,
-              revokedAt === null ? null : org.language === 'vi' ? 'Người dân rút lại đồng ý' : 'Consent withdrawn', iso(givenAt),
+              revokedAt === null ? null : org.language === 'vi' ? 'Người dân rút lại đồng ý' : 'Consent withdrawn', iso(givenAt), 'SHARING',
             ]);
           }
         }
