@@ -1,5 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, getNamedType, isLeafType, parse, type GraphQLObjectType } from 'graphql';
 import { DASHBOARD, DIRECTORY, INBOX, REFERRAL } from './bench/operations';
 import { AddIndicatorDocument, AddProgramResultDocument, LogoutDocument, ReferralDocument, RemoveMemberDocument, ServiceCategoriesDocument } from './generated/graphql';
 import { addMember, createApiKey, dataOf, signUpOrganization, type SignedIn } from './factories';
@@ -9,6 +11,7 @@ import { startTestApp, type TestApp } from './setup/test-app';
 import { connectAppDatabase } from '../src/database/bootstrap';
 import { createLogger } from '../src/logger';
 import { ENTITIES } from '../src/modules';
+import { Referral } from '../src/modules/referrals/referral.entity';
 
 /**
  * The read path's shape, structurally: the benchmark's own operations (test/bench/operations.ts)
@@ -185,6 +188,50 @@ describe('the read path', () => {
     expect(dataOf(response).programMetrics.periods).toHaveLength(4);
     expect(response.statements).toBeGreaterThanOrEqual(3);
     expect(response.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+});
+
+/** Every field of a type without arguments: leaves as they are, the others by their __typename. */
+function everyField(typeName: string): string {
+  const schema = buildSchema(readFileSync(join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8'));
+  const type = schema.getType(typeName) as GraphQLObjectType;
+  return Object.values(type.getFields())
+    .filter((field) => field.args.length === 0)
+    .map((field) => (isLeafType(getNamedType(field.type)) ? field.name : `${field.name} { __typename }`))
+    .join(' ');
+}
+
+describe('reads narrowed to their selection', () => {
+  it('answer every field of a referral and of a service, each read fetching only the columns its selection needs', async () => {
+    // A field resolver that reads a column its FieldReads entry does not list fails here: the
+    // instances of a narrowed read throw on a property they were not given.
+    const referrals = await app.request(document(`query AllReferralFields { referralInbox(first: 3) { edges { node { ${everyField('Referral')} service { ${everyField('Service')} } } } } }`), {}, { token: hospital.token });
+    expect(referrals.errors).toBeUndefined();
+    const node = dataOf(referrals).referralInbox.edges[0].node;
+    expect(node).toMatchObject({ id: expect.any(String), status: 'SENT', statusLabel: expect.any(String), overdue: false, viewerSide: 'RECEIVER', sender: { __typename: 'Organization' } });
+    expect(node.service).toMatchObject({ name: expect.any(String), capacity: { __typename: 'ServiceCapacity' }, category: { __typename: 'ServiceCategory' } });
+    const one = await app.request(document(`query AllReferralFieldsOne($id: ID!) { referral(id: $id) { ${everyField('Referral')} } }`), { id: referralId }, { token: caseworker.token });
+    expect(one.errors).toBeUndefined();
+    expect(dataOf(one).referral).toMatchObject({ id: referralId, viewerSide: 'SENDER', sentBy: { __typename: 'User' } });
+    const services = await app.request(document(`query AllServiceFields { services(search: "kham", first: 3) { edges { node { ${everyField('Service')} } } } }`), {}, { token: caseworker.token });
+    expect(services.errors).toBeUndefined();
+    expect(dataOf(services).services.edges).toHaveLength(3);
+  });
+
+  it('make instances that refuse to answer a column they did not read, and take one that is set', async () => {
+    const database = await connectAppDatabase(app.config, app.appUrl, createLogger('silent'), ENTITIES);
+    try {
+      const reader = database.rows(Referral).only(['status'])!;
+      expect(reader.list('r')).toBe('r.organization_id, r.id, r.status');
+      const referral = reader.read({ organization_id: hospital.organizationId, id: referralId, status: 'SENT' });
+      expect(referral).toBeInstanceOf(Referral);
+      expect(referral.status).toBe('SENT');
+      expect(() => referral.reason).toThrow('Referral.reason was not read by this hot read');
+      referral.reason = 'set later';
+      expect(referral.reason).toBe('set later');
+    } finally {
+      await database.close();
+    }
   });
 });
 

@@ -1,5 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from './errors';
@@ -75,18 +87,48 @@ export const pageSizeEstimator =
     return 1 + size * childComplexity;
   };
 
-/** How many variable sets' costs are remembered per document: a page's cursors vary, its sizes seldom. */
+/** How many variable sets' costs are remembered per document: a page's sizes vary seldom. */
 const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * The variables a document's estimated cost can depend on: those in a page size (`first`, `last`),
+ * in a directive (`@include(if: $x)` decides whether a subtree counts), and in any argument of a
+ * field that estimates its own cost (field extension `complexity`). Ids, cursors and search text
+ * leave the cost as it is, so a cost worked out once serves every request that differs only in them.
+ */
+export function costVariables(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) =>
+    visit(node, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Directive(directive) {
+        collect(directive);
+      },
+      Argument(argument) {
+        const name = argument.name.value;
+        if (name === 'first' || name === 'last' || typeInfo.getFieldDef()?.extensions?.complexity !== undefined) collect(argument.value);
+      },
+    }),
+  );
+  return [...names].sort();
+}
 
 /**
  * Checks an operation's shape and estimated cost before it runs; nothing is read for a refused one.
  * Apollo hands the same parsed document to every request with the same text, so what depends only
  * on the operation (depth, aliases) is worked out once per operation, and the cost once per
- * operation and variables. Throws the limit's error; returns quietly when variables do not fit
+ * operation and values of the variables it depends on (`costVariables`). Throws the limit's error; returns quietly when variables do not fit
  * their types (execution refuses them next, as BAD_USER_INPUT).
  */
 export function costLimitsCheck(schema: GraphQLSchema, limits: CostLimits, defaultPageSize: number) {
-  const shapes = new WeakMap<OperationDefinitionNode, { depth: number; aliases: number; costs: Map<string, number> }>();
+  const shapes = new WeakMap<OperationDefinitionNode, { depth: number; aliases: number; costVariables: string[]; costs: Map<string, number> }>();
   /** The estimated cost, or undefined when an argument is wrong (execution refuses it next, as BAD_USER_INPUT). */
   const estimate = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | undefined => {
     try {
@@ -109,7 +151,12 @@ export function costLimitsCheck(schema: GraphQLSchema, limits: CostLimits, defau
   return (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined, variables: Record<string, unknown>): void => {
     let shape = shapes.get(operation);
     if (!shape) {
-      shape = { depth: queryDepth(operation.selectionSet, fragmentsOf(document)), aliases: aliasCount(document), costs: new Map() };
+      shape = {
+        depth: queryDepth(operation.selectionSet, fragmentsOf(document)),
+        aliases: aliasCount(document),
+        costVariables: costVariables(schema, document),
+        costs: new Map(),
+      };
       shapes.set(operation, shape);
     }
     const { depth, aliases } = shape;
@@ -125,7 +172,7 @@ export function costLimitsCheck(schema: GraphQLSchema, limits: CostLimits, defau
         maxAliases: limits.maxAliases,
       });
     }
-    const costKey = JSON.stringify(variables);
+    const costKey = JSON.stringify(shape.costVariables.map((name) => variables[name] ?? null));
     let complexity = shape.costs.get(costKey);
     if (complexity === undefined) {
       // Variables that do not fit their types are refused by execution next, as BAD_USER_INPUT, before

@@ -40,6 +40,46 @@ export function joinedOf(parent: object): Readonly<Record<string, unknown>> | un
 }
 
 /**
+ * What the resolvers of a record's other fields read of it, by field name (properties of the
+ * entity). A read narrowed to its selection fetches the columns of the plain fields selected, the
+ * primary key, and these. A selected field that is neither plain, nor listed here, nor served by a
+ * join of the read makes it fetch every column. A `<field>Label` needs what `<field>` needs. The
+ * instances of a narrowed read throw on a property they were not given (RowReader), so a resolver
+ * that reads more than its entry says fails in tests.
+ */
+export type FieldReads = Readonly<Record<string, readonly string[]>>;
+
+const LABEL = 'Label';
+
+/** The properties a selection needs of its record (beyond the primary key), or null when a field's needs are not known. */
+function propertiesFor(selection: Selection, reads: FieldReads, served: ReadonlySet<string>, keep: readonly string[] = []): string[] | null {
+  const plain = plainFieldsOf(selection.type.name);
+  const properties = new Set(keep);
+  const need = (field: string): boolean => {
+    if (plain.has(field)) {
+      properties.add(field);
+      return true;
+    }
+    const declared = reads[field];
+    if (declared) {
+      for (const property of declared) properties.add(property);
+      return true;
+    }
+    if (served.has(field)) return true;
+    return field.endsWith(LABEL) && field.length > LABEL.length && need(field.slice(0, -LABEL.length));
+  };
+  for (const field of selection.fieldNames()) {
+    if (field !== '__typename' && !need(field)) return null;
+  }
+  return [...properties];
+}
+
+/** The GraphQL fields a list of joins serves. */
+function fieldsServedBy(joins: readonly Join[]): Set<string> {
+  return new Set(joins.flatMap((join) => (typeof join.field === 'string' ? [join.field] : join.field)));
+}
+
+/**
  * A record (or list of records) that a hot read joins in when the page selects `field`. The
  * subquery answers it as JSON, tied to the parent row, and the read attaches it to the parent under
  * `name` for the field's resolver (see `joinedOr`). The same RLS policies apply as to the resolver's
@@ -60,11 +100,13 @@ export interface Join<Related extends ObjectLiteral = ObjectLiteral> {
   /** Joins of the related record, asked for by the selection below `field`. */
   nested?: Join[];
   /**
-   * The field's GraphQL type is this entity's own: when the page selects only plain properties of
-   * it, only their columns are read. The record is attached to this parent alone, for exactly that
+   * The field's GraphQL type is this entity's own: only the columns the selection below it needs
+   * are read (see `FieldReads`). The record is attached to this parent alone, for exactly that
    * selection, and never handed to a loader others share.
    */
   narrow?: boolean;
+  /** With `narrow`: what the resolvers of the record's fields read of it. */
+  reads?: FieldReads;
   /** The only properties its resolver reads, when the field's type is not the entity's (e.g. a view decided from it). */
   columns?: readonly string[];
   /** Fields of the related record whose resolvers answer from the record alone, reading nothing more. */
@@ -95,6 +137,13 @@ export interface JoinedRead<T extends ObjectLiteral> {
   selection: Selection | null;
   /** Fields of the root record whose resolvers answer from the row alone, reading nothing more. */
   fromRow?: readonly string[];
+  /**
+   * Read only the root columns the selection needs, given what the resolvers of its other fields
+   * read (see `FieldReads`); without it, every column.
+   */
+  reads?: FieldReads;
+  /** With `reads`: properties read whatever the selection, e.g. the page's sort keys for its cursors. */
+  keep?: readonly string[];
   /** The field reads more after this read (e.g. its `totalCount`): the read must not end the transaction. */
   readsMore?: boolean;
 }
@@ -114,15 +163,20 @@ function answersAll(steps: readonly PlannedJoin[], selection: Selection, fromRow
   });
 }
 
-/** The columns a join reads: only the plain fields selected below it, when it may narrow and nothing else is asked. */
+/** The columns a join reads: what the selection below it needs, when it may narrow (see `FieldReads`). */
 function readerFor(ctx: RequestContext, join: Join, below: Selection | null): RowReader<ObjectLiteral> {
   const full = join.rows(ctx);
   if (join.columns) return full.only(join.columns) ?? full;
-  if (!join.narrow || !below || join.nested?.length) return full;
-  const plain = plainFieldsOf(below.type.name);
-  const fields = below.fieldNames().filter((name) => name !== '__typename');
-  if (!fields.length || !fields.every((name) => plain.has(name))) return full;
-  return full.only(fields) ?? full;
+  if (!join.narrow || !below) return full;
+  const properties = propertiesFor(below, join.reads ?? {}, fieldsServedBy(join.nested ?? []));
+  return (properties && full.only(properties)) ?? full;
+}
+
+/** The root's reader: narrowed to the selection when the read says what its resolvers read. */
+function rootReader<T extends ObjectLiteral>(read: JoinedRead<T>): RowReader<T> {
+  if (!read.reads || !read.selection) return read.rows;
+  const properties = propertiesFor(read.selection, read.reads, fieldsServedBy(read.joins), read.keep);
+  return (properties && read.rows.only(properties)) ?? read.rows;
 }
 
 /**
@@ -142,6 +196,7 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     return planned;
   };
   const planned = plan(read.joins, read.selection);
+  const rows = rootReader(read);
 
   const subquery = (step: PlannedJoin, parent: string): string => {
     const { join } = step;
@@ -152,7 +207,7 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     return `(SELECT ${json} FROM ${from}${join.order ? ` ORDER BY ${join.order(self)}` : ''} LIMIT 1)`;
   };
   const text = [
-    `SELECT ${[read.rows.list(read.alias), ...planned.map((step) => `${subquery(step, read.alias)} AS ${step.key}`)].join(', ')}`,
+    `SELECT ${[rows.list(read.alias), ...planned.map((step) => `${subquery(step, read.alias)} AS ${step.key}`)].join(', ')}`,
     `FROM ${read.from}`,
     read.where.length ? `WHERE ${read.where.join(' AND ')}` : '',
     read.order ? `ORDER BY ${read.order}` : '',
@@ -181,7 +236,7 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     (parent as { [JOINED]?: Record<string, unknown> })[JOINED] = attached;
   };
   return raw.map((row) => {
-    const entity = read.rows.read(row);
+    const entity = rows.read(row);
     attach(planned, entity, row);
     return entity;
   });

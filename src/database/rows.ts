@@ -22,25 +22,37 @@ export class RowReader<T extends ObjectLiteral> {
     omit: readonly string[] = [],
   ) {
     const metadata = dataSource.getMetadata(entity);
-    this.prototype = (metadata.target as { prototype: object }).prototype;
     this.table = metadata.tableName;
     this.columns = metadata.columns
       .filter((column) => !omit.includes(column.propertyName))
       .map((column) => ({ name: column.databaseName, property: column.propertyName, metadata: column }));
+    this.prototype = unreadGuard(metadata.name, (metadata.target as { prototype: object }).prototype, omit);
   }
 
   /**
-   * The reader of only these properties (e.g. the fields a page shows of a joined record), or null
-   * when one of them is not a column. Made once per set of properties.
+   * The reader of only these properties and the primary key (e.g. the fields a page shows of a
+   * joined record), or null when one of them is not a column. Made once per set of properties.
    */
   only(properties: readonly string[]): RowReader<T> | null {
-    const key = [...properties].sort().join(',');
+    const key = [...new Set(properties)].sort().join(',');
     if (!this.narrowed.has(key)) {
       const known = properties.every((property) => this.columns.some((column) => column.property === property));
-      const omit = this.columns.map((column) => column.property).filter((property) => !properties.includes(property));
+      const omit = [
+        ...this.omitted,
+        ...this.columns.filter((column) => !column.metadata.isPrimary && !properties.includes(column.property)).map((column) => column.property),
+      ];
       this.narrowed.set(key, known ? new RowReader(this.dataSource, this.entity, omit) : null);
     }
     return this.narrowed.get(key)!;
+  }
+
+  /** The properties this reader never reads. */
+  private get omitted(): string[] {
+    const read = new Set(this.columns.map((column) => column.property));
+    return this.dataSource
+      .getMetadata(this.entity)
+      .columns.map((column) => column.propertyName)
+      .filter((property) => !read.has(property));
   }
 
   /** `alias.a, alias.b, ...`: the columns as they are, keyed by their names in the result. */
@@ -61,4 +73,27 @@ export class RowReader<T extends ObjectLiteral> {
     for (const column of this.columns) entity[column.property] = driver.prepareHydratedValue(raw[column.name], column.metadata);
     return entity as T;
   }
+}
+
+/**
+ * The prototype of the instances a reader makes: the entity's own, with a getter for each property
+ * it does not read that throws, so that code reading a column the hot read did not fetch fails
+ * loudly (in tests) instead of answering `undefined` as if the column were empty. Setting the
+ * property still works (it becomes the instance's own).
+ */
+function unreadGuard(entityName: string, prototype: object, omit: readonly string[]): object {
+  if (!omit.length) return prototype;
+  const guard = Object.create(prototype) as object;
+  for (const property of omit) {
+    Object.defineProperty(guard, property, {
+      configurable: true,
+      get() {
+        throw new Error(`${entityName}.${property} was not read by this hot read: declare it in the reads of the field that needs it`);
+      },
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, property, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  return guard;
 }

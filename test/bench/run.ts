@@ -71,6 +71,9 @@ async function startApp(name: string, ownerUrl: string, extra: NodeJS.ProcessEnv
       FAIR_SHARE_ORGANIZATION_REQUESTS: '0',
       FAIR_SHARE_API_KEY_REQUESTS: '0',
       FAIR_SHARE_HEAVY_REQUESTS: '0',
+      // Background jobs (overdue referrals across 2,000 organizations, webhook fan-out) would run
+      // during the load and be charged to it; npm run bench:events measures them.
+      JOB_RUNNER: 'false',
       ...extra,
     },
     base,

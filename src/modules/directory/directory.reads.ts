@@ -1,4 +1,4 @@
-import { readJoinedPage, SqlParams, type Join } from '../../common/hot-read';
+import { readJoinedPage, SqlParams, type FieldReads, type Join } from '../../common/hot-read';
 import type { ConnectionSelection, Page, SortKey } from '../../common/pagination';
 import { containsPattern, foldForSearch } from '../../common/search-text';
 import type { RequestContext } from '../../context/request-context';
@@ -19,6 +19,14 @@ export const SERVICE_CATEGORY_JOIN: Join = {
   narrow: true,
   rows: (ctx) => ctx.services.database.rows(ServiceCategory),
   from: (parent, self) => `service_categories ${self} WHERE ${self}.code = ${parent}.category_code`,
+};
+
+/** What the field resolvers in directory.resolver.ts read of a service: a page reads only these columns and those of the plain fields it selects. */
+export const SERVICE_READS: FieldReads = {
+  organization: ['organizationId'],
+  category: ['categoryCode'],
+  locations: ['organizationId'],
+  capacity: ['capacityUnit', 'capacityAvailable', 'capacityMaximum', 'capacityDescription', 'capacityUpdatedAt'],
 };
 
 const SERVICE_JOINS: Join[] = [
@@ -70,7 +78,19 @@ export async function searchServices(ctx: RequestContext, args: ServicesArgs, se
   }
   return readJoinedPage(
     ctx,
-    { rows: ctx.services.database.rows(Service), from: 'services s', alias: 's', where, params, joins: SERVICE_JOINS, selection: selection.nodes, fromRow: ['capacity'] },
+    {
+      rows: ctx.services.database.rows(Service),
+      reads: SERVICE_READS,
+      // The sort key, for the cursors.
+      keep: ['searchName'],
+      from: 'services s',
+      alias: 's',
+      where,
+      params,
+      joins: SERVICE_JOINS,
+      selection: selection.nodes,
+      fromRow: ['capacity'],
+    },
     { args, keys: ORDER, direction: 'ASC', count: selection.totalCount && {} },
   );
 }

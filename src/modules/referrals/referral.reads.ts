@@ -1,12 +1,12 @@
 import { notFound } from '../../common/errors';
-import { readJoined, readJoinedPage, SqlParams, type Join } from '../../common/hot-read';
+import { readJoined, readJoinedPage, SqlParams, type FieldReads, type Join } from '../../common/hot-read';
 import type { ConnectionSelection, Page, SortKey } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
 import type { RequestContext } from '../../context/request-context';
 import { User } from '../auth/user.entity';
 import { ClientRecord } from '../clients/client.entity';
 import { Consent } from '../clients/consent.entity';
-import { SERVICE_CATEGORY_JOIN } from '../directory/directory.reads';
+import { SERVICE_CATEGORY_JOIN, SERVICE_READS } from '../directory/directory.reads';
 import { Service } from '../directory/service.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Partnership } from '../partnerships/partnership.entity';
@@ -62,12 +62,35 @@ const CLIENT_VIEW_COLUMNS = [
   'erasedAt',
 ];
 
+const SIDES = ['organizationId', 'receivingOrganizationId'];
+
+/** What the field resolvers in referral.resolver.ts read of the referral: a page reads only these columns and those of the plain fields it selects. */
+const REFERRAL_READS: FieldReads = {
+  sender: ['organizationId'],
+  receiver: ['receivingOrganizationId'],
+  service: ['serviceId', 'receivingOrganizationId'],
+  // The ReferralSharing that client.views.ts decides the client's fields from.
+  client: [...SIDES, 'clientId', 'consentId', 'sharedFields', 'status', 'receiverAccessUntil'],
+  consentInForce: ['organizationId', 'consentId'],
+  timeline: ['organizationId'],
+  assignee: [...SIDES, 'assignedUserId'],
+  sentBy: [...SIDES, 'sentByUserId'],
+  fhirTaskStatus: ['status'],
+  overdue: ['dueOn', 'status'],
+  viewerSide: SIDES,
+  availableActions: [...SIDES, 'status'],
+  forwardedFrom: ['forwardedFromOrganizationId', 'forwardedFromReferralId'],
+  forwards: ['receivingOrganizationId'],
+};
+
 /** Joins of a referral row, attached for the resolvers in referral.resolver.ts under the names they read. */
 const REFERRAL_JOINS: Join[] = [
   organization('sender', 'organization_id'),
   organization('receiver', 'receiving_organization_id'),
   {
     field: 'service',
+    narrow: true,
+    reads: SERVICE_READS,
     rows: (ctx) => ctx.services.database.rows(Service, ['searchName', 'searchText']),
     from: (parent, self) => `services ${self} WHERE ${self}.organization_id = ${parent}.receiving_organization_id AND ${self}.id = ${parent}.service_id`,
     nested: [SERVICE_CATEGORY_JOIN],
@@ -163,7 +186,18 @@ export async function listReferrals(ctx: RequestContext, box: ReferralBox, args:
   const sort = SORT_KEYS[args.sort];
   return readJoinedPage(
     ctx,
-    { rows: ctx.services.database.rows(Referral), from: 'referrals r', alias: 'r', where, params, joins: REFERRAL_JOINS, selection: selection.nodes },
+    {
+      rows: ctx.services.database.rows(Referral),
+      reads: REFERRAL_READS,
+      // The sort keys, for the cursors.
+      keep: ['createdAt', 'dueOn'],
+      from: 'referrals r',
+      alias: 'r',
+      where,
+      params,
+      joins: REFERRAL_JOINS,
+      selection: selection.nodes,
+    },
     { args, keys: sort.keys, direction: sort.direction, count: selection.totalCount && {} },
   );
 }
@@ -182,6 +216,7 @@ export async function readReferral(ctx: RequestContext, id: string, selection: S
     params,
     joins: REFERRAL_JOINS,
     selection,
+    reads: REFERRAL_READS,
   });
   if (!referral) throw notFound('Referral', ['id']);
   return referral;
