@@ -181,7 +181,9 @@ function rootReader<T extends ObjectLiteral>(read: JoinedRead<T>): RowReader<T> 
 
 /**
  * Runs a joined read: one statement whatever the page size, however many related records it shows.
- * Root rows come back as entities, with the joined records attached to them (`joinedOr`).
+ * Root rows come back as entities, with the joined records attached to them (`joinedOr`). Each row
+ * arrives as one JSON object, its records nested in it: one JSON.parse per row costs the server
+ * less than node-postgres's parsing of each column.
  */
 export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, read: JoinedRead<T>): Promise<T[]> {
   let count = 0;
@@ -207,7 +209,7 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     return `(SELECT ${json} FROM ${from}${join.order ? ` ORDER BY ${join.order(self)}` : ''} LIMIT 1)`;
   };
   const text = [
-    `SELECT ${[rows.list(read.alias), ...planned.map((step) => `${subquery(step, read.alias)} AS ${step.key}`)].join(', ')}`,
+    `SELECT ${rows.json(read.alias, planned.map((step): [string, string] => [step.key, subquery(step, read.alias)]))} AS row`,
     `FROM ${read.from}`,
     read.where.length ? `WHERE ${read.where.join(' AND ')}` : '',
     read.order ? `ORDER BY ${read.order}` : '',
@@ -218,7 +220,7 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
 
   // A read that answers its whole field may end the request's transaction with it (see RequestContext.sql).
   const answersField = !read.readsMore && read.selection !== null && answersAll(planned, read.selection, read.fromRow);
-  const raw = await ctx.sql(text, read.params.values, { answersField });
+  const raw = await ctx.sql<{ row: Record<string, unknown> }>(text, read.params.values, { answersField });
   const attach = (steps: PlannedJoin[], parent: ObjectLiteral, source: Record<string, unknown>) => {
     if (!steps.length) return;
     const attached: Record<string, unknown> = {};
@@ -235,7 +237,7 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     // A symbol key: never serialized, never listed, never a GraphQL field.
     (parent as { [JOINED]?: Record<string, unknown> })[JOINED] = attached;
   };
-  return raw.map((row) => {
+  return raw.map(({ row }) => {
     const entity = rows.read(row);
     attach(planned, entity, row);
     return entity;
