@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { openCluster, ensureDatabase } from './cluster';
-import { freePort, memoryOf, startProcess } from './processes';
+import { freePort, memoryOf, serverNodeFlags, startProcess } from './processes';
 import { signedHeaders } from '../../src/modules/webhooks/webhook-signing';
 
 const ORGANIZATIONS = 500;
@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     },
     base,
     async () => (await fetch(`${base}/healthz`)).ok,
+    serverNodeFlags(),
   );
   const sockets: { dispose(): void | Promise<void> }[] = [];
   try {

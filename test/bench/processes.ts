@@ -12,6 +12,15 @@ export interface ServerProcess {
 }
 
 /**
+ * The node flags `npm start` runs the server with (package.json `config.server_node_flags`, e.g. the
+ * size of V8's young generation): the bench's servers run as a deployment started that way would.
+ */
+export function serverNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { config?: { server_node_flags?: string } };
+  return (manifest.config?.server_node_flags ?? '').split(/\s+/).filter(Boolean);
+}
+
+/**
  * Starts `node <script>` with `env` and waits until `ready()` answers true (polled every 200 ms).
  * Output is dropped, but the last lines are kept for the error shown if the process exits first.
  */

@@ -12,7 +12,7 @@ import { floodRun, runLoad, type FloodResult, type RequestSource, type RunResult
 import { DIRECTORY_SEARCHES } from './names';
 import { ASSIGN, DASHBOARD, DASHBOARD_YEAR, DIRECTORY, DIRECTORY_PAGE_SIZE, EXPORT, INBOX, INBOX_PAGE_SIZE, LOGIN, REFERRAL } from './operations';
 import { parseOptions, sizesOf, type BenchOptions, type OperationName } from './options';
-import { freePort, memoryOf, startProcess, type ServerProcess } from './processes';
+import { freePort, memoryOf, serverNodeFlags, startProcess, type ServerProcess } from './processes';
 import { summarizeProfile } from './profile';
 import { loadConfig } from '../../src/config';
 import { runMigrations } from '../../src/database/bootstrap';
@@ -42,8 +42,9 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /**
- * The real server, `node dist/src/main.js`, in production mode against the bench database. Rate
- * limits are off unless `extra` turns them on: see the rate-limited run at the end of benchmark().
+ * The real server, `node dist/src/main.js` with the node flags of `npm start`, in production mode
+ * against the bench database. Rate limits are off unless `extra` turns them on: see the
+ * rate-limited run at the end of benchmark().
  */
 async function startApp(name: string, ownerUrl: string, extra: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
@@ -78,7 +79,7 @@ async function startApp(name: string, ownerUrl: string, extra: NodeJS.ProcessEnv
     },
     base,
     () => healthy(`${base}/healthz`),
-    nodeArgs,
+    [...serverNodeFlags(), ...nodeArgs],
   );
 }
 
@@ -310,7 +311,7 @@ async function benchmark(options: BenchOptions, cluster: BenchCluster, database:
   const statsOwner = cluster.statementStats ? owner : null;
   if (statsOwner) await owner.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
-  console.log('Starting the server (node dist/src/main.js, NODE_ENV=production) and the baseline endpoint');
+  console.log(`Starting the server (node ${[...serverNodeFlags(), 'dist/src/main.js'].join(' ')}, NODE_ENV=production) and the baseline endpoint`);
   const app = await startApp('server', ownerUrl);
   processes.push(app);
   const reads = options.only.filter((op) => op !== 'assign' && op !== 'flood');
