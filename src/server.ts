@@ -19,7 +19,7 @@ import { RequestContext, shareHolderOf, type AppServices, type Credential } from
 import type { Database } from './database/database';
 import type { Logger } from './logger';
 import { sessionOpening, verifyCredential } from './modules/auth/auth.service';
-import { PersistedQueryCache, persistedQueryRequests } from './modules/operations/persisted-query-cache';
+import { PersistedQueryCache, persistedQueryRegistration } from './modules/operations/persisted-query-cache';
 import { persistedQueriesOnly } from './modules/operations/persisted-queries';
 import { enforceRateLimit } from './modules/operations/rate-limit';
 import { FairShare } from './modules/operations/fair-share';
@@ -239,6 +239,7 @@ export async function startServer(options: {
   const jobs = new JobRunner({ database, logger, config }, JOBS);
   if (config.events.jobRunner) jobs.start();
 
+  const persistedQueries = new PersistedQueryCache(database, config.graphql.persistedQueriesPerOrganization);
   const apollo = new ApolloServer<RequestContext>({
     ...(config.graphql.compiledQueries
       ? { gateway: compiledExecution(schema, { maxCompiled: 500, compileAfter: 2 }) }
@@ -247,7 +248,7 @@ export async function startServer(options: {
     includeStacktraceInErrorResponses: config.graphql.exposeErrorDetails,
     csrfPrevention: config.graphql.csrfPrevention,
     // Automatic persisted queries: a client sends a query's SHA-256 instead of its text once registered.
-    persistedQueries: { cache: new PersistedQueryCache(database, config.graphql.persistedQueriesPerOrganization) },
+    persistedQueries: { cache: persistedQueries },
     formatError,
     plugins: [
       // Installed by default, it instruments every field of every response to compute cache hints
@@ -268,6 +269,7 @@ export async function startServer(options: {
       // Apollo's landing page loads its explorer from Apollo's CDN; ours is served from this server (/explorer/).
       ApolloServerPluginLandingPageDisabled(),
       requestLifecycle,
+      persistedQueryRegistration(persistedQueries),
       errorLabelsPlugin,
       costLimitsPlugin(schema, config.graphql.limits, DEFAULT_PAGE_SIZE),
       requestClassPlugin(schema),
@@ -347,14 +349,10 @@ export async function startServer(options: {
     express.json({ limit: '1mb' }),
     documentSizeLimit(config.graphql.maxDocumentBytes),
     ...(config.graphql.persistedQueriesOnly ? [persistedQueriesOnly()] : []),
-    // The scope in which the persisted-query cache finds the request a registration comes from.
-    (_req, _res, next) => persistedQueryRequests.run({}, next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = new RequestContext(services, res.locals.credential as Credential | null, req.ip ?? null);
         context.locale = labelLocaleOf(req.acceptsLanguages(...LABEL_LOCALES) || undefined);
-        const scope = persistedQueryRequests.getStore();
-        if (scope) scope.context = context;
         // The connection closed before the response was sent: the client went away.
         res.once('close', () => {
           if (!res.writableFinished) context.cancel();

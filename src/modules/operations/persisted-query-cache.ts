@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { RequestContext } from '../../context/request-context';
 import type { Database } from '../../database/database';
@@ -9,11 +9,6 @@ const hashOf = (key: string) => /^apq:([0-9a-f]{64})$/.exec(key)?.[1] ?? null;
 /** An entry nobody has run for this long is evicted at its organization's next registration. */
 const UNUSED_DAYS = 30;
 
-/**
- * The request a registration comes from. Apollo's cache interface carries no request, so the
- * server runs each GraphQL request inside this scope (see server.ts) and the cache reads it here.
- */
-export const persistedQueryRequests = new AsyncLocalStorage<{ context?: RequestContext }>();
 
 /** Whose quota a registration counts against: the organization a signed-in caller acts as; null for anyone else. */
 async function registrant(ctx: RequestContext): Promise<string | null> {
@@ -50,15 +45,14 @@ export class PersistedQueryCache implements KeyValueCache<string> {
     });
   }
 
-  set(key: string, value: string): Promise<void> {
-    const hash = hashOf(key);
-    const context = persistedQueryRequests.getStore()?.context;
-    if (!hash || !context) return Promise.resolve();
-    // Apollo does not wait for a registration; the request does, before its response leaves.
-    return context.keepUntilResponse(this.register(context, hash, value));
-  }
+  /**
+   * Apollo's own registration carries no request, so it cannot know whose quota it counts against:
+   * registrations come from `persistedQueryRegistration` instead, which has the request.
+   */
+  async set(): Promise<void> {}
 
-  private async register(context: RequestContext, hash: string, query: string): Promise<void> {
+  /** Registers `query` under `hash` for the organization the request acts as; nothing for anyone else. */
+  async register(context: RequestContext, hash: string, query: string): Promise<void> {
     const organizationId = await registrant(context);
     if (!organizationId) return;
     await this.database.platform('persistedQuery', { lookupHash: hash, organizationId }, async (tx) => {
@@ -80,4 +74,22 @@ export class PersistedQueryCache implements KeyValueCache<string> {
   async delete(): Promise<boolean> {
     return false;
   }
+}
+
+/**
+ * Registers a query sent with its automatic-persisted-query hash, where Apollo would (once the hash
+ * matched the text and every plugin accepted the operation), with the request's own context: its
+ * quota is the organization it acts as. Apollo does not wait for a registration; the request does,
+ * before its response leaves.
+ */
+export function persistedQueryRegistration(cache: PersistedQueryCache): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ metrics, queryHash, source, contextValue }) {
+          if (metrics.persistedQueryRegister && queryHash) void contextValue.keepUntilResponse(cache.register(contextValue, queryHash, source));
+        },
+      };
+    },
+  };
 }
