@@ -94,6 +94,13 @@ export interface Join<Related extends ObjectLiteral = ObjectLiteral> {
   rows(ctx: RequestContext): RowReader<Related>;
   /** FROM and WHERE of the subquery, tying `self` (the related table's alias) to `parent`. */
   from(parent: string, self: string, params: SqlParams): string;
+  /**
+   * A record many rows of a page share (e.g. the agreement with each sender): instead of a
+   * subquery per row, `from` (which then must not refer to `parent`) is read once per statement, as
+   * an object of records by `key(self)` (the first per key in `order`), and each row takes the one
+   * under `parentKey(parent)`. An uncorrelated subquery is evaluated once, however many rows ask.
+   */
+  shared?: { key(self: string): string; parentKey(parent: string): string };
   /** A list, in this order; otherwise one record, the first in `order` if given. */
   many?: boolean;
   order?(self: string): string;
@@ -205,6 +212,11 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     const self = step.key;
     const json = step.reader.json(self, step.nested.map((child): [string, string] => [child.key, subquery(child, self)]));
     const from = join.from(parent, self, read.params);
+    if (join.shared) {
+      const key = join.shared.key(self);
+      const records = `SELECT DISTINCT ON (${key}) (${key})::text AS key, (${json})::jsonb AS record FROM ${from} ORDER BY ${key}${join.order ? `, ${join.order(self)}` : ''}`;
+      return `((SELECT jsonb_object_agg(key, record) FROM (${records}) ${self}_shared) -> (${join.shared.parentKey(parent)})::text)`;
+    }
     if (join.many) return `(SELECT coalesce(json_agg(${json}${join.order ? ` ORDER BY ${join.order(self)}` : ''}), '[]'::json) FROM ${from})`;
     return `(SELECT ${json} FROM ${from}${join.order ? ` ORDER BY ${join.order(self)}` : ''} LIMIT 1)`;
   };
