@@ -95,12 +95,13 @@ export interface Join<Related extends ObjectLiteral = ObjectLiteral> {
   /** FROM and WHERE of the subquery, tying `self` (the related table's alias) to `parent`. */
   from(parent: string, self: string, params: SqlParams): string;
   /**
-   * A record many rows of a page share (e.g. the agreement with each sender): instead of a
-   * subquery per row, `from` (which then must not refer to `parent`) is read once per statement, as
-   * an object of records by `key(self)` (the first per key in `order`), and each row takes the one
-   * under `parentKey(parent)`. An uncorrelated subquery is evaluated once, however many rows ask.
+   * A record many rows of a page share (e.g. the agreement with each sender): in a page (a read
+   * with a limit), instead of a subquery per row, the records of `shared.from` are read once per
+   * statement, as an object by `key(self)` (the first per key in `order`), and each row takes the
+   * one under `parentKey(parent)`: an uncorrelated subquery is evaluated once, however many rows
+   * ask. A read of one record keeps the subquery of `from`.
    */
-  shared?: { key(self: string): string; parentKey(parent: string): string };
+  shared?: { from(self: string, params: SqlParams): string; key(self: string): string; parentKey(parent: string): string };
   /** A list, in this order; otherwise one record, the first in `order` if given. */
   many?: boolean;
   order?(self: string): string;
@@ -211,12 +212,12 @@ export async function readJoined<T extends ObjectLiteral>(ctx: RequestContext, r
     const { join } = step;
     const self = step.key;
     const json = step.reader.json(self, step.nested.map((child): [string, string] => [child.key, subquery(child, self)]));
-    const from = join.from(parent, self, read.params);
-    if (join.shared) {
+    if (join.shared && read.limit !== undefined) {
       const key = join.shared.key(self);
-      const records = `SELECT DISTINCT ON (${key}) (${key})::text AS key, (${json})::jsonb AS record FROM ${from} ORDER BY ${key}${join.order ? `, ${join.order(self)}` : ''}`;
+      const records = `SELECT DISTINCT ON (${key}) (${key})::text AS key, (${json})::jsonb AS record FROM ${join.shared.from(self, read.params)} ORDER BY ${key}${join.order ? `, ${join.order(self)}` : ''}`;
       return `((SELECT jsonb_object_agg(key, record) FROM (${records}) ${self}_shared) -> (${join.shared.parentKey(parent)})::text)`;
     }
+    const from = join.from(parent, self, read.params);
     if (join.many) return `(SELECT coalesce(json_agg(${json}${join.order ? ` ORDER BY ${join.order(self)}` : ''}), '[]'::json) FROM ${from})`;
     return `(SELECT ${json} FROM ${from}${join.order ? ` ORDER BY ${join.order(self)}` : ''} LIMIT 1)`;
   };

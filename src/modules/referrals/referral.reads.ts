@@ -119,12 +119,16 @@ const REFERRAL_JOINS: Join[] = [
     name: 'partnership',
     rows: (ctx) => ctx.services.database.rows(Partnership),
     columns: ['organizationId', 'id', 'partnerOrganizationId', 'status', 'startsOn', 'endsOn', 'proposerShares', 'partnerShares'],
-    // The same choice as sharingPartnershipLoader: the latest agreement in a sharing status between
-    // the viewer and the sender. Read once per page for every partner, since many rows share a sender.
-    from: (_parent, self, params) =>
+    // The same choice as sharingPartnershipLoader: the latest agreement in a sharing status between the viewer and the sender.
+    from: (parent, self, params) =>
       `partnerships ${self} WHERE ${self}.status = ANY(${params.add(SHARING_PARTNERSHIP_STATUSES, 'text[]')})
-         AND (${self}.organization_id = app_organization_id() OR ${self}.partner_organization_id = app_organization_id())`,
+         AND ((${self}.organization_id = app_organization_id() AND ${self}.partner_organization_id = ${parent}.organization_id)
+           OR (${self}.partner_organization_id = app_organization_id() AND ${self}.organization_id = ${parent}.organization_id))`,
+    // In a page, read once for every partner of the viewer: many rows share a sender.
     shared: {
+      from: (self, params) =>
+        `partnerships ${self} WHERE ${self}.status = ANY(${params.add(SHARING_PARTNERSHIP_STATUSES, 'text[]')})
+           AND (${self}.organization_id = app_organization_id() OR ${self}.partner_organization_id = app_organization_id())`,
       key: (self) => `CASE WHEN ${self}.organization_id = app_organization_id() THEN ${self}.partner_organization_id ELSE ${self}.organization_id END`,
       parentKey: (parent) => `${parent}.organization_id`,
     },
