@@ -124,8 +124,8 @@ export function costVariables(schema: GraphQLSchema, document: DocumentNode): st
  * Checks an operation's shape and estimated cost before it runs; nothing is read for a refused one.
  * Apollo hands the same parsed document to every request with the same text, so what depends only
  * on the operation (depth, aliases) is worked out once per operation, and the cost once per
- * operation and values of the variables it depends on (`costVariables`). Throws the limit's error; returns quietly when variables do not fit
- * their types (execution refuses them next, as BAD_USER_INPUT).
+ * operation and values of the variables it depends on (`costVariables`). Throws the limit's error;
+ * returns quietly when variables do not fit their types (execution refuses them next, as BAD_USER_INPUT).
  */
 export function costLimitsCheck(schema: GraphQLSchema, limits: CostLimits, defaultPageSize: number) {
   const shapes = new WeakMap<OperationDefinitionNode, { depth: number; aliases: number; costVariables: string[]; costs: Map<string, number> }>();

@@ -19,7 +19,7 @@ export class RowReader<T extends ObjectLiteral> {
     private readonly dataSource: DataSource,
     private readonly entity: EntityTarget<T>,
     /** Properties that are never read this way, e.g. a password hash where a display name is shown. */
-    omit: readonly string[] = [],
+    private readonly omit: readonly string[] = [],
   ) {
     const metadata = dataSource.getMetadata(entity);
     this.table = metadata.tableName;
@@ -38,21 +38,12 @@ export class RowReader<T extends ObjectLiteral> {
     if (!this.narrowed.has(key)) {
       const known = properties.every((property) => this.columns.some((column) => column.property === property));
       const omit = [
-        ...this.omitted,
+        ...this.omit,
         ...this.columns.filter((column) => !column.metadata.isPrimary && !properties.includes(column.property)).map((column) => column.property),
       ];
       this.narrowed.set(key, known ? new RowReader(this.dataSource, this.entity, omit) : null);
     }
     return this.narrowed.get(key)!;
-  }
-
-  /** The properties this reader never reads. */
-  private get omitted(): string[] {
-    const read = new Set(this.columns.map((column) => column.property));
-    return this.dataSource
-      .getMetadata(this.entity)
-      .columns.map((column) => column.propertyName)
-      .filter((property) => !read.has(property));
   }
 
   /** `alias.a, alias.b, ...`: the columns as they are, keyed by their names in the result. */

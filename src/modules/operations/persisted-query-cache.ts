@@ -9,7 +9,6 @@ const hashOf = (key: string) => /^apq:([0-9a-f]{64})$/.exec(key)?.[1] ?? null;
 /** An entry nobody has run for this long is evicted at its organization's next registration. */
 const UNUSED_DAYS = 30;
 
-
 /** Whose quota a registration counts against: the organization a signed-in caller acts as; null for anyone else. */
 async function registrant(ctx: RequestContext): Promise<string | null> {
   try {

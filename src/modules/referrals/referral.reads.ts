@@ -83,6 +83,9 @@ const REFERRAL_READS: FieldReads = {
   forwards: ['receivingOrganizationId'],
 };
 
+/** Agreements in a status that lets client fields flow, as `self`. */
+const sharingAgreements = (self: string, params: SqlParams) => `partnerships ${self} WHERE ${self}.status = ANY(${params.add(SHARING_PARTNERSHIP_STATUSES, 'text[]')})`;
+
 /** Joins of a referral row, attached for the resolvers in referral.resolver.ts under the names they read. */
 const REFERRAL_JOINS: Join[] = [
   organization('sender', 'organization_id'),
@@ -121,14 +124,13 @@ const REFERRAL_JOINS: Join[] = [
     columns: ['organizationId', 'id', 'partnerOrganizationId', 'status', 'startsOn', 'endsOn', 'proposerShares', 'partnerShares'],
     // The same choice as sharingPartnershipLoader: the latest agreement in a sharing status between the viewer and the sender.
     from: (parent, self, params) =>
-      `partnerships ${self} WHERE ${self}.status = ANY(${params.add(SHARING_PARTNERSHIP_STATUSES, 'text[]')})
+      `${sharingAgreements(self, params)}
          AND ((${self}.organization_id = app_organization_id() AND ${self}.partner_organization_id = ${parent}.organization_id)
            OR (${self}.partner_organization_id = app_organization_id() AND ${self}.organization_id = ${parent}.organization_id))`,
     // In a page, read once for every partner of the viewer: many rows share a sender.
     shared: {
       from: (self, params) =>
-        `partnerships ${self} WHERE ${self}.status = ANY(${params.add(SHARING_PARTNERSHIP_STATUSES, 'text[]')})
-           AND (${self}.organization_id = app_organization_id() OR ${self}.partner_organization_id = app_organization_id())`,
+        `${sharingAgreements(self, params)} AND (${self}.organization_id = app_organization_id() OR ${self}.partner_organization_id = app_organization_id())`,
       key: (self) => `CASE WHEN ${self}.organization_id = app_organization_id() THEN ${self}.partner_organization_id ELSE ${self}.organization_id END`,
       parentKey: (parent) => `${parent}.organization_id`,
     },
